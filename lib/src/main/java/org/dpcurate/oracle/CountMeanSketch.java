@@ -1,0 +1,111 @@
+package org.dpcurate.oracle;
+
+import java.util.random.RandomGenerator;
+import org.dpcurate.hash.XxHash64;
+
+/**
+ * Apple's count-mean sketch: the device picks a row j, encodes +1 at h_j(v) and -1 elsewhere over m buckets,
+ * flips each sign w.p. 1/(1+e^(eps/2)) and sends (j, m signs). The state counts, per row, the reports and the +1
+ * signs per bucket, so merging is exact integer addition.
+ */
+public final class CountMeanSketch extends FrequencyOracle {
+  private static final long serialVersionUID = 1L;
+
+  private final int k;
+  private final int m;
+  private final double flip;
+  private final double c;
+
+  CountMeanSketch(OracleConfig config) {
+    super(config);
+    k = config.sketchRows();
+    m = config.sketchColumns();
+    double half = Math.exp(config.epsilon() / 2);
+    flip = 1 / (1 + half);
+    c = (half + 1) / (half - 1);
+  }
+
+  private int bucket(int value, int row) {
+    return XxHash64.bucket(value, SketchDecoding.rowSeed(config.hashSalt(), row), m);
+  }
+
+  @Override
+  public Report randomize(int value, RandomGenerator rng) {
+    requireInDomain(value);
+    int row = rng.nextInt(k);
+    int hot = bucket(value, row);
+    byte[] bits = new byte[Report.bytesFor(m)];
+    for (int l = 0; l < m; l++) {
+      boolean plus = (l == hot) != bernoulli(rng, flip);
+      if (plus) {
+        bits[l >> 3] |= (byte) (1 << (l & 7));
+      }
+    }
+    return Report.cms(row, bits);
+  }
+
+  @Override
+  public double outputProbability(Report report, int value) {
+    int hot = bucket(value, report.hashIndex());
+    double prob = 1.0 / k;
+    for (int l = 0; l < m; l++) {
+      prob *= report.bit(l) == (l == hot) ? 1 - flip : flip;
+    }
+    return prob;
+  }
+
+  @Override
+  protected void validatePayload(Report report) {
+    requireRange(InvalidReportException.Reason.HASH_INDEX_OUT_OF_RANGE, "hashIndex", report.hashIndex(), k);
+    requireBits(report, m);
+  }
+
+  /** k*m counts of +1 signs, then k per-row report counts. */
+  @Override
+  public int stateSize() {
+    return k * m + k;
+  }
+
+  @Override
+  public void accumulate(Report report, long[] state) {
+    int row = report.hashIndex();
+    int base = row * m;
+    byte[] bits = report.bits();
+    for (int b = 0; b < bits.length; b++) {
+      int word = bits[b] & 0xFF;
+      while (word != 0) {
+        state[base + (b << 3) + Integer.numberOfTrailingZeros(word)]++;
+        word &= word - 1;
+      }
+    }
+    state[k * m + row]++;
+  }
+
+  @Override
+  public double[] unbiasedCounts(long n, long[] state) {
+    // Per report x in {-1,+1}: c/2 x + 1/2 is an unbiased indicator of its own bucket.
+    double[] sums = new double[k * m];
+    for (int j = 0; j < k; j++) {
+      double rowReports = state[k * m + j];
+      for (int l = 0; l < m; l++) {
+        sums[j * m + l] = c * state[j * m + l] - (c - 1) / 2 * rowReports;
+      }
+    }
+    return SketchDecoding.readOut(sums, n, config);
+  }
+
+  @Override
+  public double variance(long n, double count, double otherPairs) {
+    return SketchDecoding.variance(n * (c * c - 1) / 4, n, count, otherPairs, config);
+  }
+
+  @Override
+  public int reportBits() {
+    return LocalHashing.bitsFor(k) + m;
+  }
+
+  @Override
+  public double decodeOperations(long n) {
+    return (double) n * m + (double) k * config.domainSize();
+  }
+}

@@ -1,0 +1,95 @@
+package org.dpcurate.oracle;
+
+import java.util.random.RandomGenerator;
+import org.dpcurate.hash.XxHash64;
+
+/**
+ * Local hashing with a public pool of S seeds (Cormode et al.'s FLH): the device reports (i, GRR_g(bucket(v,
+ * salt + i, g))) for a uniform pool index i. The server keeps an S x g count table, so aggregation is O(1) per
+ * report and decoding O(S K).
+ */
+public final class FastLocalHashing extends FrequencyOracle {
+  private static final long serialVersionUID = 1L;
+
+  private final int g;
+  private final int pool;
+  private final double p;
+  private final double q;
+
+  FastLocalHashing(OracleConfig config) {
+    super(config);
+    g = config.hashRange();
+    pool = config.seedPoolSize();
+    double e = Math.exp(config.epsilon());
+    p = e / (e + g - 1);
+    q = 1.0 / g;
+  }
+
+  private long seedOf(int index) {
+    return config.hashSalt() + index;
+  }
+
+  @Override
+  public Report randomize(int value, RandomGenerator rng) {
+    requireInDomain(value);
+    int index = rng.nextInt(pool);
+    return Report.flh(index, LocalHashing.perturb(XxHash64.bucket(value, seedOf(index), g), g, p, rng));
+  }
+
+  @Override
+  public double outputProbability(Report report, int value) {
+    int hashed = XxHash64.bucket(value, seedOf(report.hashIndex()), g);
+    return LocalHashing.probability(report.value(), hashed, g, p) / pool;
+  }
+
+  @Override
+  protected void validatePayload(Report report) {
+    requireRange(InvalidReportException.Reason.HASH_INDEX_OUT_OF_RANGE, "hashIndex", report.hashIndex(), pool);
+    requireRange(InvalidReportException.Reason.VALUE_OUT_OF_RANGE, "value", report.value(), g);
+  }
+
+  @Override
+  public int stateSize() {
+    return pool * g;
+  }
+
+  @Override
+  public void accumulate(Report report, long[] state) {
+    state[report.hashIndex() * g + report.value()]++;
+  }
+
+  @Override
+  public double[] unbiasedCounts(long n, long[] state) {
+    double[] est = new double[config.domainSize()];
+    for (int i = 0; i < pool; i++) {
+      long seed = seedOf(i);
+      int row = i * g;
+      for (int v = 0; v < est.length; v++) {
+        est[v] += state[row + XxHash64.bucket(v, seed, g)];
+      }
+    }
+    for (int v = 0; v < est.length; v++) {
+      est[v] = PureProtocol.estimate(est[v], n, p, q);
+    }
+    return est;
+  }
+
+  /**
+   * OLH's variance plus the covariance of devices that share a pool seed and a value: two such devices collide
+   * with v together, which adds otherPairs / (S (g-1)).
+   */
+  @Override
+  public double variance(long n, double count, double otherPairs) {
+    return PureProtocol.variance(n, count, p, q) + otherPairs / ((double) pool * (g - 1));
+  }
+
+  @Override
+  public int reportBits() {
+    return LocalHashing.bitsFor(pool) + LocalHashing.bitsFor(g);
+  }
+
+  @Override
+  public double decodeOperations(long n) {
+    return (double) n + (double) pool * config.domainSize();
+  }
+}

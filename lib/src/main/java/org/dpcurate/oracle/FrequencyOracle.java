@@ -1,0 +1,131 @@
+package org.dpcurate.oracle;
+
+import java.io.Serializable;
+import java.util.random.RandomGenerator;
+
+/**
+ * A locally differentially private frequency oracle: the device-side randomizer, the exact output distribution
+ * it samples from, and the server-side decoding of a mergeable integer state into unbiased counts and their
+ * variances. Aggregation state lives in {@link OracleAggregator}; this class holds no mutable state.
+ */
+public abstract class FrequencyOracle implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  protected final OracleConfig config;
+
+  protected FrequencyOracle(OracleConfig config) {
+    this.config = config;
+  }
+
+  /** The oracle for a validated config. */
+  public static FrequencyOracle of(OracleConfig config) {
+    return switch (config.kind()) {
+      case GRR -> new GeneralizedRandomizedResponse(config);
+      case OUE -> new OptimizedUnaryEncoding(config);
+      case OLH -> new OptimizedLocalHashing(config);
+      case FLH -> new FastLocalHashing(config);
+      case CMS -> new CountMeanSketch(config);
+      case HCMS -> new HadamardCountMeanSketch(config);
+    };
+  }
+
+  public final OracleConfig config() {
+    return config;
+  }
+
+  public final OracleKind kind() {
+    return config.kind();
+  }
+
+  public final int domainSize() {
+    return config.domainSize();
+  }
+
+  /** Device side: one randomized report of candidate {@code value}, drawing all randomness from {@code rng}. */
+  public abstract Report randomize(int value, RandomGenerator rng);
+
+  /**
+   * The exact probability that {@link #randomize} outputs {@code report} for {@code value}. For OLH it is the
+   * probability conditional on the report's seed, which is drawn independently of the value and cancels in any
+   * privacy ratio.
+   */
+  public abstract double outputProbability(Report report, int value);
+
+  /** Throws {@link InvalidReportException} unless the report could have come from this oracle's config. */
+  public final void validate(Report report) {
+    if (report == null || report.oracle() != config.kind()) {
+      throw new InvalidReportException(
+          InvalidReportException.Reason.WRONG_ORACLE,
+          "expected a " + config.kind() + " report, got: " + (report == null ? "null" : report.oracle()));
+    }
+    validatePayload(report);
+  }
+
+  protected abstract void validatePayload(Report report);
+
+  /** Length of the integer aggregation state. */
+  public abstract int stateSize();
+
+  /** Adds a validated report to {@code state}. */
+  public abstract void accumulate(Report report, long[] state);
+
+  /** Unbiased estimates of every candidate's count from the merged state of {@code n} reports. */
+  public abstract double[] unbiasedCounts(long n, long[] state);
+
+  /**
+   * Variance of a candidate's count estimate when {@code n} reports were made, {@code count} of them by devices
+   * holding that candidate, and {@code otherPairs} = sum over the other candidates u of f(u)(f(u) - 1) (the
+   * ordered pairs of devices that hold the same other candidate, which share hash collisions in FLH, CMS and
+   * HCMS). Expectation is over the devices' randomness and, for hashed oracles, over the hash family.
+   */
+  public abstract double variance(long n, double count, double otherPairs);
+
+  /** Bits a report puts on the wire (docs/protocol.md). */
+  public abstract int reportBits();
+
+  /** Decoding work, in elementary operations, for {@code n} reports. */
+  public abstract double decodeOperations(long n);
+
+  /** Per-report variance of an absent candidate's estimate: the mechanism chooser's figure of merit. */
+  public double variancePerReport() {
+    return variance(1, 0, 0);
+  }
+
+  public OracleAggregator newAggregator() {
+    return new OracleAggregator(this);
+  }
+
+  protected final void requireInDomain(int value) {
+    if (value < 0 || value >= config.domainSize()) {
+      throw new IllegalArgumentException(
+          "value must be a candidate index in [0, " + config.domainSize() + "), got: " + value);
+    }
+  }
+
+  protected static void requireRange(InvalidReportException.Reason reason, String field, long v, long bound) {
+    if (v < 0 || v >= bound) {
+      throw new InvalidReportException(reason, field + " must be in [0, " + bound + "), got: " + v);
+    }
+  }
+
+  protected static void requireBits(Report report, int count) {
+    byte[] bits = report.bits();
+    int bytes = Report.bytesFor(count);
+    if (bits == null || bits.length != bytes) {
+      throw new InvalidReportException(
+          InvalidReportException.Reason.BAD_BITS,
+          "bits must hold " + count + " bits in " + bytes + " bytes, got: "
+              + (bits == null ? "null" : bits.length + " bytes"));
+    }
+    int spare = bytes * 8 - count;
+    if (spare > 0 && (bits[bytes - 1] & 0xFF) >>> (8 - spare) != 0) {
+      throw new InvalidReportException(
+          InvalidReportException.Reason.BAD_BITS, "padding bits beyond bit " + count + " must be 0");
+    }
+  }
+
+  /** True with probability {@code p}. */
+  protected static boolean bernoulli(RandomGenerator rng, double p) {
+    return rng.nextDouble() < p;
+  }
+}

@@ -1,0 +1,68 @@
+package org.dpcurate.oracle;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * Mergeable server-side state of one oracle: the report count and an integer array whose meaning the oracle
+ * defines. Integer addition makes merge exactly associative and commutative, so aggregating in one part or in
+ * fifty gives an identical state.
+ */
+public final class OracleAggregator implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final FrequencyOracle oracle;
+  private final long[] state;
+  private long reports;
+
+  OracleAggregator(FrequencyOracle oracle) {
+    this.oracle = oracle;
+    this.state = new long[oracle.stateSize()];
+  }
+
+  /** Validates and adds one report; throws {@link InvalidReportException} and leaves the state unchanged. */
+  public OracleAggregator add(Report report) {
+    oracle.validate(report);
+    oracle.accumulate(report, state);
+    reports++;
+    return this;
+  }
+
+  /** Adds {@code other} into this aggregator and returns this. */
+  public OracleAggregator merge(OracleAggregator other) {
+    if (!oracle.config().equals(other.oracle.config())) {
+      throw new IllegalArgumentException(
+          "cannot merge aggregators of different configs: " + oracle.config() + " vs " + other.oracle.config());
+    }
+    for (int i = 0; i < state.length; i++) {
+      state[i] += other.state[i];
+    }
+    reports += other.reports;
+    return this;
+  }
+
+  public long reports() {
+    return reports;
+  }
+
+  public FrequencyOracle oracle() {
+    return oracle;
+  }
+
+  /** A copy of the integer state (for inspection and tests). */
+  public long[] state() {
+    return state.clone();
+  }
+
+  /** Unbiased raw estimates, each with its plug-in variance. */
+  public org.dpcurate.estimation.FrequencyEstimates estimate() {
+    return org.dpcurate.estimation.FrequencyEstimator.estimate(oracle, reports, state);
+  }
+
+  /** Same config, same report count and same state. */
+  public boolean sameStateAs(OracleAggregator other) {
+    return oracle.config().equals(other.oracle.config())
+        && reports == other.reports
+        && Arrays.equals(state, other.state);
+  }
+}

@@ -1,0 +1,19 @@
+package org.dpcurate.oracle;
+
+/**
+ * Estimation for "pure" protocols (Wang et al. 2017): a device holding v supports v with probability p, a device
+ * holding any other value supports v with probability q. GRR, OUE and OLH are pure; FLH is pure up to the
+ * hash collisions shared by devices that drew the same pool seed.
+ */
+final class PureProtocol {
+  private PureProtocol() {}
+
+  static double estimate(double supports, long n, double p, double q) {
+    return (supports - n * q) / (p - q);
+  }
+
+  /** Var = (n q(1-q) + f (p(1-p) - q(1-q))) / (p-q)^2, exact for independent devices. */
+  static double variance(long n, double count, double p, double q) {
+    return (n * q * (1 - q) + count * (p * (1 - p) - q * (1 - q))) / ((p - q) * (p - q));
+  }
+}
