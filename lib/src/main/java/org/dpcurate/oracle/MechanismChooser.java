@@ -33,6 +33,21 @@ public final class MechanismChooser {
   }
 
   /**
+   * FLH's seed pool for n reports: devices sharing a seed and a value collide together, adding
+   * sum f(f-1) / (S (g-1)) to every variance, which heavy hitters make large unless S grows with n. One pool seed
+   * per 16 reports, as a power of two in [1024, 65536], keeps that term a few percent of the noise while the
+   * S x g state stays small (at most 65536 g counts).
+   */
+  public static int seedPoolSize(long expectedReports) {
+    long target = Math.max(1, expectedReports / 16);
+    int size = OracleConfig.DEFAULT_SEED_POOL_SIZE;
+    while (size < target && size < 65536) {
+      size <<= 1;
+    }
+    return size;
+  }
+
+  /**
    * @param epsilon local budget per report, finite and > 0
    * @param domainSize K
    * @param maxReportBits report-size budget in bits, >= 1
@@ -47,7 +62,10 @@ public final class MechanismChooser {
     }
     List<Option> options = new ArrayList<>();
     for (OracleKind kind : OracleKind.values()) {
-      FrequencyOracle oracle = FrequencyOracle.of(OracleConfig.withDefaults(kind, epsilon, domainSize));
+      OracleConfig config = kind == OracleKind.FLH
+          ? OracleConfig.flh(epsilon, domainSize, seedPoolSize(expectedReports), 0L)
+          : OracleConfig.withDefaults(kind, epsilon, domainSize);
+      FrequencyOracle oracle = FrequencyOracle.of(config);
       options.add(new Option(oracle.config(), oracle.variancePerReport(), oracle.reportBits(),
           oracle.decodeOperations(expectedReports), oracle.reportBits() <= maxReportBits));
     }

@@ -1,0 +1,97 @@
+package org.dpcurate.embedding;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.dpcurate.hash.XxHash64;
+
+/**
+ * A deterministic text embedder that needs no model: word unigrams, word bigrams and character trigrams are
+ * hashed (XXH64) into a signed sparse random projection of dimension d, then L2-normalized. Shared function
+ * words and character trigrams carry language, the number of template words carries length.
+ *
+ * <p>Bag-of-words geometry alone ranks "tennis at the park tomorrow" nearer to "soccer at the park tomorrow" than
+ * to "tennis tonight", the reverse of what a semantic model does. So, standing in for a model's semantics, each
+ * known subject phrase also adds concept features for its subject, topic and family: subjects of one topic, and
+ * topics of one family, are then closer to each other than to anything else.
+ */
+public final class TextEmbedder implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public static final int DEFAULT_DIMENSION = 256;
+  private static final int PROJECTIONS = 2;
+  private static final float WORD_WEIGHT = 1.0f;
+  private static final float BIGRAM_WEIGHT = 0.5f;
+  private static final float TRIGRAM_WEIGHT = 0.25f;
+
+  private static final float SUBJECT_WEIGHT = 2.0f;
+  private static final float TOPIC_WEIGHT = 2.0f;
+  private static final float FAMILY_WEIGHT = 1.0f;
+
+  private final int dimension;
+  private final long seed;
+  private final boolean concepts;
+
+  /** Bag-of-n-grams only. */
+  public TextEmbedder(int dimension, long seed) {
+    this(dimension, seed, false);
+  }
+
+  /** @param concepts whether known taxonomy subjects add subject, topic and family features */
+  public TextEmbedder(int dimension, long seed, boolean concepts) {
+    if (dimension < 8 || dimension > 1 << 16) {
+      throw new IllegalArgumentException("embedding dimension must be in [8, 65536], got: " + dimension);
+    }
+    this.dimension = dimension;
+    this.seed = seed;
+    this.concepts = concepts;
+  }
+
+  public static TextEmbedder defaults() {
+    return new TextEmbedder(DEFAULT_DIMENSION, 0x5EEDL, true);
+  }
+
+  public int dimension() {
+    return dimension;
+  }
+
+  public float[] embed(String text) {
+    float[] v = new float[dimension];
+    String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+    String previous = null;
+    for (String w : words) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      add(v, "w:" + w, WORD_WEIGHT);
+      if (previous != null) {
+        add(v, "b:" + previous + " " + w, BIGRAM_WEIGHT);
+      }
+      String padded = "^" + w + "$";
+      for (int i = 0; i + 3 <= padded.length(); i++) {
+        add(v, "t:" + padded.substring(i, i + 3), TRIGRAM_WEIGHT);
+      }
+      previous = w;
+    }
+    if (concepts) {
+      String padded = " " + String.join(" ", words) + " ";
+      for (ConceptLexicon.Concept c : ConceptLexicon.CONCEPTS) {
+        if (padded.contains(c.phrase())) {
+          add(v, "s:" + c.phrase(), SUBJECT_WEIGHT);
+          add(v, "p:" + c.topic(), TOPIC_WEIGHT);
+          add(v, "f:" + c.family(), FAMILY_WEIGHT);
+        }
+      }
+    }
+    return Vectors.normalize(v);
+  }
+
+  private void add(float[] v, String feature, float weight) {
+    byte[] bytes = feature.getBytes(StandardCharsets.UTF_8);
+    for (int p = 0; p < PROJECTIONS; p++) {
+      long h = XxHash64.hash(bytes, seed + p);
+      int index = (int) Long.remainderUnsigned(h >>> 1, dimension);
+      v[index] += (h & 1) == 0 ? weight : -weight;
+    }
+  }
+}

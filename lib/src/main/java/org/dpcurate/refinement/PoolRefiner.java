@@ -1,0 +1,131 @@
+package org.dpcurate.refinement;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.dpcurate.embedding.Vectors;
+import org.dpcurate.selection.RankedCandidate;
+import org.dpcurate.synthesis.Candidate;
+import org.dpcurate.synthesis.CandidateGenerator;
+
+/**
+ * Private-Evolution-style refinement: the selected candidates survive, each spawns variations in proportion to
+ * its estimated share, near-duplicates are dropped, a share of fresh candidates keeps exploring, and the pool
+ * never exceeds its size. Lineage (parent id, generation) is kept on every variation.
+ */
+public final class PoolRefiner {
+  private static final int ATTEMPTS_PER_SLOT = 20;
+
+  private final RefinementConfig config;
+  private final VariationStrategy strategy;
+  private final CandidateGenerator explorer;
+
+  public PoolRefiner(RefinementConfig config, VariationStrategy strategy, CandidateGenerator explorer) {
+    this.config = config;
+    this.strategy = strategy;
+    this.explorer = explorer;
+  }
+
+  /** What refinement produced and what it asks of an external generator. */
+  public record Result(List<Candidate> pool, int survivors, int variations, int explored, int duplicatesDropped) {}
+
+  /**
+   * @param pool the round's candidates, in published (index) order
+   * @param ranking the round's ranking over that pool
+   * @param nextRound the round the new pool is for
+   */
+  public Result refine(List<Candidate> pool, List<RankedCandidate> ranking, int nextRound, RandomGenerator rng) {
+    int size = config.poolSize();
+    int maxSurvivors = Math.max(1, (int) (size * config.maxSurvivorShare()));
+    List<RankedCandidate> winners = ranking.stream().filter(RankedCandidate::selected).limit(maxSurvivors).toList();
+    if (winners.isEmpty()) {
+      // Nothing is significant yet: keep the best few by estimate so the search still moves.
+      winners = ranking.stream().limit(Math.max(1, size / 20)).toList();
+    }
+    List<Candidate> next = new ArrayList<>(size);
+    Set<String> ids = new HashSet<>();
+    for (RankedCandidate w : winners) {
+      Candidate c = pool.get(w.index()).inRound(nextRound);
+      if (ids.add(c.id())) {
+        next.add(c);
+      }
+    }
+    int survivors = next.size();
+    int explore = (int) Math.round(size * config.explorationShare());
+    int[] quota = allocate(winners, size - survivors - explore);
+    double strength = config.strength(nextRound);
+    int variations = 0;
+    int duplicates = 0;
+    for (int w = 0; w < winners.size(); w++) {
+      Candidate parent = pool.get(winners.get(w).index());
+      for (int made = 0, tries = 0; made < quota[w] && tries < ATTEMPTS_PER_SLOT * quota[w]; tries++) {
+        Candidate child = strategy.vary(parent, nextRound, strength, rng);
+        if (child == null) {
+          break;
+        }
+        if (ids.contains(child.id()) || nearDuplicate(child, next)) {
+          duplicates++;
+          continue;
+        }
+        ids.add(child.id());
+        next.add(child);
+        made++;
+        variations++;
+      }
+    }
+    int explored = 0;
+    for (int tries = 0; next.size() < size && tries < ATTEMPTS_PER_SLOT * size; tries++) {
+      Candidate fresh = explorer.draw(nextRound, rng);
+      if (ids.add(fresh.id())) {
+        next.add(fresh);
+        explored++;
+      }
+    }
+    return new Result(List.copyOf(next), survivors, variations, explored, duplicates);
+  }
+
+  /** Largest-remainder allocation of {@code slots} in proportion to max(share, 0) (equal if all are 0). */
+  static int[] allocate(List<RankedCandidate> winners, int slots) {
+    int n = winners.size();
+    int[] quota = new int[n];
+    if (n == 0 || slots <= 0) {
+      return quota;
+    }
+    double total = winners.stream().mapToDouble(w -> Math.max(w.share(), 0)).sum();
+    double[] exact = new double[n];
+    int given = 0;
+    for (int i = 0; i < n; i++) {
+      double weight = total > 0 ? Math.max(winners.get(i).share(), 0) / total : 1.0 / n;
+      exact[i] = weight * slots;
+      quota[i] = (int) Math.floor(exact[i]);
+      given += quota[i];
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> {
+      int byRemainder = Double.compare(exact[b] - quota[b], exact[a] - quota[a]);
+      return byRemainder != 0 ? byRemainder : Integer.compare(a, b);
+    });
+    for (int i = 0; given < slots; i = (i + 1) % n) {
+      quota[order[i]]++;
+      given++;
+    }
+    return quota;
+  }
+
+  private boolean nearDuplicate(Candidate child, List<Candidate> pool) {
+    if (config.duplicateSimilarity() >= 1) {
+      return false;
+    }
+    for (Candidate c : pool) {
+      if (Vectors.dot(child.embedding(), c.embedding()) >= config.duplicateSimilarity()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,45 @@
+package org.dpcurate.refinement;
+
+/**
+ * How a round's winners become the next pool.
+ *
+ * @param poolSize K of the next round, >= 2
+ * @param maxSurvivorShare at most this share of the pool are survivors, in (0, 1]
+ * @param explorationShare this share of the pool is drawn fresh from the generator prior, in [0, 1)
+ * @param initialStrength variation strength in round 1, in (0, 1]
+ * @param strengthDecay strength multiplier per round, in (0, 1]
+ * @param minStrength floor of the strength schedule, in (0, initialStrength]
+ * @param duplicateSimilarity a variation this cosine-similar to a pool member is a near-duplicate, in (0, 1]
+ */
+public record RefinementConfig(int poolSize, double maxSurvivorShare, double explorationShare,
+    double initialStrength, double strengthDecay, double minStrength, double duplicateSimilarity) {
+
+  public RefinementConfig {
+    if (poolSize < 2) {
+      throw new IllegalArgumentException("poolSize must be >= 2, got: " + poolSize);
+    }
+    requireIn("maxSurvivorShare", maxSurvivorShare, 0, false, 1, true);
+    requireIn("explorationShare", explorationShare, 0, true, 1, false);
+    requireIn("initialStrength", initialStrength, 0, false, 1, true);
+    requireIn("strengthDecay", strengthDecay, 0, false, 1, true);
+    requireIn("minStrength", minStrength, 0, false, initialStrength, true);
+    requireIn("duplicateSimilarity", duplicateSimilarity, 0, false, 1, true);
+  }
+
+  private static void requireIn(String name, double v, double lo, boolean loIn, double hi, boolean hiIn) {
+    boolean ok = (loIn ? v >= lo : v > lo) && (hiIn ? v <= hi : v < hi);
+    if (!ok) {
+      throw new IllegalArgumentException(name + " must be in " + (loIn ? "[" : "(") + lo + ", " + hi
+          + (hiIn ? "]" : ")") + ", got: " + v);
+    }
+  }
+
+  public static RefinementConfig defaults(int poolSize) {
+    return new RefinementConfig(poolSize, 0.25, 0.1, 0.3, 0.7, 0.1, 0.995);
+  }
+
+  /** The variation strength for producing round {@code round} (round 1 is the first refined pool). */
+  public double strength(int round) {
+    return Math.max(minStrength, initialStrength * Math.pow(strengthDecay, Math.max(0, round - 1)));
+  }
+}

@@ -1,0 +1,96 @@
+package org.dpcurate.simulation;
+
+import java.io.Serializable;
+import java.util.SplittableRandom;
+import org.dpcurate.embedding.NearestCandidates;
+import org.dpcurate.oracle.FrequencyOracle;
+import org.dpcurate.oracle.Report;
+
+/**
+ * Simulated devices for one round's candidate pool. Vote rule: a device holds {@code messagesPerDevice}
+ * messages of one persona; each message's nearest candidate (cosine) is precomputed once per bank message; the
+ * device votes for the candidate nearest to most of its messages, ties going to the candidate with the highest
+ * single similarity. Each device's randomness comes from its own stream, seeded by (seed, round, device index),
+ * so results do not depend on how devices are partitioned.
+ */
+public final class DeviceSimulator implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final PrivatePopulation population;
+  private final int[] nearest;
+  private final float[] similarity;
+  private final int messagesPerDevice;
+  private final long seed;
+  private final int round;
+
+  public DeviceSimulator(PrivatePopulation population, float[][] candidateEmbeddings, int messagesPerDevice,
+      long seed, int round) {
+    this.population = population;
+    NearestCandidates.Result r = NearestCandidates.search(population.embeddings(), candidateEmbeddings);
+    this.nearest = r.index();
+    this.similarity = r.similarity();
+    this.messagesPerDevice = messagesPerDevice;
+    this.seed = seed;
+    this.round = round;
+  }
+
+  /** The independent random stream of one device in this round. */
+  public SplittableRandom deviceRandom(long device) {
+    long mixed = seed * 0x9E3779B97F4A7C15L + round * 0xC2B2AE3D27D4EB4FL + device * 0x165667B19E3779F9L;
+    return new SplittableRandom(mixed);
+  }
+
+  /** The candidate index the device votes for, drawing its messages from {@code rng}. */
+  public int vote(SplittableRandom rng) {
+    int first = rng.nextInt(population.size());
+    if (messagesPerDevice == 1) {
+      return nearest[first];
+    }
+    int[] members = population.personaOf(first);
+    int[] picks = new int[messagesPerDevice];
+    picks[0] = first;
+    for (int i = 1; i < messagesPerDevice; i++) {
+      picks[i] = members[rng.nextInt(members.length)];
+    }
+    int best = -1;
+    int bestCount = 0;
+    float bestSim = Float.NEGATIVE_INFINITY;
+    for (int i = 0; i < messagesPerDevice; i++) {
+      int candidate = nearest[picks[i]];
+      int count = 0;
+      float top = Float.NEGATIVE_INFINITY;
+      for (int j = 0; j < messagesPerDevice; j++) {
+        if (nearest[picks[j]] == candidate) {
+          count++;
+          top = Math.max(top, similarity[picks[j]]);
+        }
+      }
+      if (count > bestCount || (count == bestCount && top > bestSim)) {
+        best = candidate;
+        bestCount = count;
+        bestSim = top;
+      }
+    }
+    return best;
+  }
+
+  /** One device's vote and its randomized report. */
+  public record DeviceOutput(int vote, Report report, long reportIdHigh, long reportIdLow) {}
+
+  public DeviceOutput simulate(long device, FrequencyOracle oracle) {
+    SplittableRandom rng = deviceRandom(device);
+    int vote = vote(rng);
+    Report report = oracle.randomize(vote, rng);
+    // A random report id: unique with overwhelming probability and unlinkable to the device.
+    return new DeviceOutput(vote, report, rng.nextLong(), rng.nextLong());
+  }
+
+  /** Mean cosine similarity of the bank's messages to their nearest candidate. */
+  public double meanNearestSimilarity() {
+    double s = 0;
+    for (float x : similarity) {
+      s += x;
+    }
+    return s / similarity.length;
+  }
+}

@@ -1,0 +1,150 @@
+package org.dpcurate.simulation;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.dpcurate.synthesis.Taxonomy;
+
+/**
+ * The simulated world (conf/population.properties): the hidden private population devices draw their messages
+ * from, and the prior the synthetic generator draws the initial pool from. Unknown keys are errors, so a typo
+ * cannot silently fall back to a default.
+ */
+public record PopulationConfig(
+    long devices,
+    int messagesPerDevice,
+    int distinctMessages,
+    String languageWeights,
+    String lengthWeights,
+    String toneWeights,
+    double topicZipf,
+    double slotZipf,
+    long orderSeed,
+    double noiseRate,
+    double mixRate,
+    int hotSpecs,
+    double hotShare,
+    double hotZipf,
+    String priorLanguageWeights,
+    String priorLengthWeights,
+    String priorToneWeights)
+    implements Serializable {
+
+  public static final Set<String> KEYS = Set.of(
+      "devices", "messages.per.device", "distinct.messages", "language.weights", "length.weights", "tone.weights",
+      "topic.zipf", "slot.zipf", "order.seed", "noise.rate", "mix.rate", "hot.specs", "hot.share", "hot.zipf",
+      "prior.language.weights",
+      "prior.length.weights", "prior.tone.weights");
+
+  public PopulationConfig {
+    if (devices < 1) {
+      throw new IllegalArgumentException("devices must be >= 1, got: " + devices);
+    }
+    if (messagesPerDevice < 1 || messagesPerDevice > 100) {
+      throw new IllegalArgumentException("messages.per.device must be in [1, 100], got: " + messagesPerDevice);
+    }
+    if (distinctMessages < 10 || distinctMessages > 1_000_000) {
+      throw new IllegalArgumentException("distinct.messages must be in [10, 1000000], got: " + distinctMessages);
+    }
+    requireProbability("noise.rate", noiseRate);
+    requireProbability("mix.rate", mixRate);
+    requireProbability("hot.share", hotShare);
+    if (hotSpecs < 1 || hotSpecs > 100_000) {
+      throw new IllegalArgumentException("hot.specs must be in [1, 100000], got: " + hotSpecs);
+    }
+    if (!(hotZipf >= 0 && hotZipf <= 5)) {
+      throw new IllegalArgumentException("hot.zipf must be in [0, 5], got: " + hotZipf);
+    }
+    if (!(topicZipf >= 0 && topicZipf <= 5) || !(slotZipf >= 0 && slotZipf <= 5)) {
+      throw new IllegalArgumentException("topic.zipf and slot.zipf must be in [0, 5], got: " + topicZipf + ", "
+          + slotZipf);
+    }
+  }
+
+  private static void requireProbability(String key, double p) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException(key + " must be in [0, 1], got: " + p);
+    }
+  }
+
+  /** The built-in defaults, the same as conf/population.properties. */
+  public static PopulationConfig defaults() {
+    return fromProperties(new Properties());
+  }
+
+  public static PopulationConfig load(Path file) {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file)) {
+      p.load(r);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read population config " + file + ": " + e.getMessage(), e);
+    }
+    return fromProperties(p);
+  }
+
+  public static PopulationConfig fromProperties(Properties p) {
+    Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
+    unknown.removeAll(KEYS);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown population config keys " + unknown + "; allowed: "
+          + new TreeSet<>(KEYS));
+    }
+    return new PopulationConfig(
+        parseLong(p, "devices", "1000000"),
+        (int) parseLong(p, "messages.per.device", "3"),
+        (int) parseLong(p, "distinct.messages", "12000"),
+        p.getProperty("language.weights", "en:0.15,es:0.35,fr:0.25,de:0.15,it:0.10"),
+        p.getProperty("length.weights", "short:0.5,medium:0.3,long:0.2"),
+        p.getProperty("tone.weights", "neutral:0.2,formal:0.05,casual:0.5,urgent:0.25"),
+        parseDouble(p, "topic.zipf", "1.2"),
+        parseDouble(p, "slot.zipf", "1.4"),
+        parseLong(p, "order.seed", "7"),
+        parseDouble(p, "noise.rate", "0.25"),
+        parseDouble(p, "mix.rate", "0.15"),
+        (int) parseLong(p, "hot.specs", "60"),
+        parseDouble(p, "hot.share", "0.85"),
+        parseDouble(p, "hot.zipf", "1.0"),
+        p.getProperty("prior.language.weights", "en:0.6,es:0.1,fr:0.1,de:0.1,it:0.1"),
+        p.getProperty("prior.length.weights", "short:0.2,medium:0.6,long:0.2"),
+        p.getProperty("prior.tone.weights", "neutral:0.5,formal:0.3,casual:0.1,urgent:0.1"));
+  }
+
+  public PopulationConfig withDevices(long n) {
+    return new PopulationConfig(n, messagesPerDevice, distinctMessages, languageWeights, lengthWeights,
+        toneWeights, topicZipf, slotZipf, orderSeed, noiseRate, mixRate, hotSpecs, hotShare, hotZipf,
+        priorLanguageWeights, priorLengthWeights, priorToneWeights);
+  }
+
+  public PopulationConfig withDistinctMessages(int m) {
+    return new PopulationConfig(devices, messagesPerDevice, m, languageWeights, lengthWeights, toneWeights,
+        topicZipf, slotZipf, orderSeed, noiseRate, mixRate, hotSpecs, hotShare, hotZipf, priorLanguageWeights,
+        priorLengthWeights, priorToneWeights);
+  }
+
+  private static long parseLong(Properties p, String key, String def) {
+    String v = p.getProperty(key, def).trim();
+    try {
+      return Long.parseLong(v.replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be an integer, got: " + v, e);
+    }
+  }
+
+  private static double parseDouble(Properties p, String key, String def) {
+    String v = p.getProperty(key, def).trim();
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a number, got: " + v, e);
+    }
+  }
+
+  static java.util.List<String> languageCodes() {
+    return Taxonomy.LANGUAGES.stream().map(Taxonomy.Lexicon::code).toList();
+  }
+}

@@ -1,0 +1,29 @@
+package org.dpcurate.synthesis;
+
+import java.nio.charset.StandardCharsets;
+import org.dpcurate.hash.XxHash64;
+
+/**
+ * A synthetic candidate of one round. {@code spec} is null for candidates that came from an external generator
+ * and carry only text and an embedding.
+ *
+ * @param id stable id: "c" + XXH64 of the UTF-8 text, so the same text keeps its id across rounds
+ * @param round the round whose pool it belongs to
+ * @param parentId the candidate it was varied from, or null for a seed candidate
+ * @param generation 0 for seed candidates, parent's generation + 1 for variations
+ * @param text the message text
+ * @param spec the structured slots, or null
+ * @param embedding L2-normalized embedding
+ */
+public record Candidate(String id, int round, String parentId, int generation, String text, MessageSpec spec,
+    float[] embedding) {
+
+  public static String idOf(String text) {
+    return String.format("c%016x", XxHash64.hash(text.getBytes(StandardCharsets.UTF_8), 0L));
+  }
+
+  /** The same candidate in another round (a survivor keeps id, lineage and embedding). */
+  public Candidate inRound(int newRound) {
+    return new Candidate(id, newRound, parentId, generation, text, spec, embedding);
+  }
+}
