@@ -29,8 +29,9 @@ public final class RoundEvaluator {
   public RoundMetrics initialPool(List<Candidate> pool) {
     double[] weights = new double[pool.size()];
     Arrays.fill(weights, 1.0 / pool.size());
-    return new RoundMetrics(0, pool.size(), pool.size(), totalVariation(pool, weights), coverage(pool), Double.NaN,
-        Double.NaN, Double.NaN);
+    double cov = coverage(pool);
+    return new RoundMetrics(0, pool.size(), pool.size(), totalVariation(pool, weights), cov, Double.NaN,
+        Double.NaN, Double.NaN, cov);
   }
 
   /** A round with estimates: the curated set is the selected candidates weighted by their shares. */
@@ -51,7 +52,7 @@ public final class RoundEvaluator {
       }
     }
     return new RoundMetrics(round, pool.size(), selected.size(), tv, cov, recall, absZ / ranking.size(),
-        (double) covered / ranking.size());
+        (double) covered / ranking.size(), coverage(pool));
   }
 
   /** Total variation distance over topic|language|length; candidates without structure count as unmatched. */

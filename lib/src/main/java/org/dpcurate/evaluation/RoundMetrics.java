@@ -14,17 +14,18 @@ import java.io.Serializable;
  * @param topKRecall share of the k truly most chosen candidates among the k highest estimates (NaN in round 0)
  * @param meanAbsZ mean |estimate - true count| / standard error over the pool (NaN in round 0)
  * @param intervalCoverage share of candidates whose interval covers the true count (NaN in round 0)
+ * @param poolCoverage mean cosine similarity of private messages to their nearest candidate of the whole pool
  */
 public record RoundMetrics(int round, int poolSize, int selected, double totalVariation, double coverage,
-    double topKRecall, double meanAbsZ, double intervalCoverage) implements Serializable {
+    double topKRecall, double meanAbsZ, double intervalCoverage, double poolCoverage) implements Serializable {
 
   public static String header() {
-    return String.format("%5s %6s %8s %8s %9s %9s %9s %9s", "round", "pool", "selected", "tv", "coverage",
-        "recall@k", "mean|z|", "ci-cover");
+    return String.format("%5s %6s %8s %8s %9s %9s %9s %9s %9s", "round", "pool", "selected", "tv", "coverage",
+        "pool-cov", "recall@k", "mean|z|", "ci-cover");
   }
 
   public String row() {
-    return String.format("%5d %6d %8d %8.4f %9.4f %9.3f %9.3f %9.3f", round, poolSize, selected,
-        totalVariation, coverage, topKRecall, meanAbsZ, intervalCoverage);
+    return String.format("%5d %6d %8d %8.4f %9.4f %9.4f %9.3f %9.3f %9.3f", round, poolSize, selected,
+        totalVariation, coverage, poolCoverage, topKRecall, meanAbsZ, intervalCoverage);
   }
 }

@@ -29,7 +29,12 @@ public final class PoolRefiner {
   }
 
   /** What refinement produced and what it asks of an external generator. */
-  public record Result(List<Candidate> pool, int survivors, int variations, int explored, int duplicatesDropped) {}
+  /**
+   * @param unfilled per parent id, the variations allocated but not produced (all of them for a strategy that
+   *     hands variation off to an external generator)
+   */
+  public record Result(List<Candidate> pool, int survivors, int variations, int explored, int duplicatesDropped,
+      java.util.Map<String, Integer> unfilled) {}
 
   /**
    * @param pool the round's candidates, in published (index) order
@@ -37,6 +42,15 @@ public final class PoolRefiner {
    * @param nextRound the round the new pool is for
    */
   public Result refine(List<Candidate> pool, List<RankedCandidate> ranking, int nextRound, RandomGenerator rng) {
+    return refine(pool, ranking, nextRound, List.of(), rng);
+  }
+
+  /**
+   * As above, with {@code external} candidates (from an external generator) placed after the survivors and
+   * before this strategy's variations.
+   */
+  public Result refine(List<Candidate> pool, List<RankedCandidate> ranking, int nextRound, List<Candidate> external,
+      RandomGenerator rng) {
     int size = config.poolSize();
     int maxSurvivors = Math.max(1, (int) (size * config.maxSurvivorShare()));
     List<RankedCandidate> winners = ranking.stream().filter(RankedCandidate::selected).limit(maxSurvivors).toList();
@@ -53,14 +67,21 @@ public final class PoolRefiner {
       }
     }
     int survivors = next.size();
+    for (Candidate c : external) {
+      if (next.size() < size && ids.add(c.id())) {
+        next.add(c.inRound(nextRound));
+      }
+    }
     int explore = (int) Math.round(size * config.explorationShare());
-    int[] quota = allocate(winners, size - survivors - explore);
+    int[] quota = allocate(winners, size - next.size() - explore);
     double strength = config.strength(nextRound);
     int variations = 0;
     int duplicates = 0;
+    java.util.Map<String, Integer> unfilled = new java.util.TreeMap<>();
     for (int w = 0; w < winners.size(); w++) {
       Candidate parent = pool.get(winners.get(w).index());
-      for (int made = 0, tries = 0; made < quota[w] && tries < ATTEMPTS_PER_SLOT * quota[w]; tries++) {
+      int made = 0;
+      for (int tries = 0; made < quota[w] && tries < ATTEMPTS_PER_SLOT * quota[w]; tries++) {
         Candidate child = strategy.vary(parent, nextRound, strength, rng);
         if (child == null) {
           break;
@@ -74,6 +95,9 @@ public final class PoolRefiner {
         made++;
         variations++;
       }
+      if (made < quota[w]) {
+        unfilled.put(parent.id(), quota[w] - made);
+      }
     }
     int explored = 0;
     for (int tries = 0; next.size() < size && tries < ATTEMPTS_PER_SLOT * size; tries++) {
@@ -83,7 +107,7 @@ public final class PoolRefiner {
         explored++;
       }
     }
-    return new Result(List.copyOf(next), survivors, variations, explored, duplicates);
+    return new Result(List.copyOf(next), survivors, variations, explored, duplicates, unfilled);
   }
 
   /** Largest-remainder allocation of {@code slots} in proportion to max(share, 0) (equal if all are 0). */

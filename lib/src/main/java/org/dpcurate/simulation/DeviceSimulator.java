@@ -16,7 +16,8 @@ import org.dpcurate.oracle.Report;
 public final class DeviceSimulator implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final PrivatePopulation population;
+  private final int bankSize;
+  private final int[][] personaMembers;
   private final int[] nearest;
   private final float[] similarity;
   private final int messagesPerDevice;
@@ -25,7 +26,11 @@ public final class DeviceSimulator implements Serializable {
 
   public DeviceSimulator(PrivatePopulation population, float[][] candidateEmbeddings, int messagesPerDevice,
       long seed, int round) {
-    this.population = population;
+    this.bankSize = population.size();
+    this.personaMembers = new int[bankSize][];
+    for (int i = 0; i < bankSize; i++) {
+      personaMembers[i] = population.personaOf(i);
+    }
     NearestCandidates.Result r = NearestCandidates.search(population.embeddings(), candidateEmbeddings);
     this.nearest = r.index();
     this.similarity = r.similarity();
@@ -42,11 +47,11 @@ public final class DeviceSimulator implements Serializable {
 
   /** The candidate index the device votes for, drawing its messages from {@code rng}. */
   public int vote(SplittableRandom rng) {
-    int first = rng.nextInt(population.size());
+    int first = rng.nextInt(bankSize);
     if (messagesPerDevice == 1) {
       return nearest[first];
     }
-    int[] members = population.personaOf(first);
+    int[] members = personaMembers[first];
     int[] picks = new int[messagesPerDevice];
     picks[0] = first;
     for (int i = 1; i < messagesPerDevice; i++) {
@@ -83,6 +88,11 @@ public final class DeviceSimulator implements Serializable {
     Report report = oracle.randomize(vote, rng);
     // A random report id: unique with overwhelming probability and unlinkable to the device.
     return new DeviceOutput(vote, report, rng.nextLong(), rng.nextLong());
+  }
+
+  /** The nearest candidate of every bank message. */
+  public int[] nearest() {
+    return nearest.clone();
   }
 
   /** Mean cosine similarity of the bank's messages to their nearest candidate. */

@@ -1,0 +1,127 @@
+package org.dpcurate.jobs;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.dpcurate.embedding.TextEmbedder;
+import org.dpcurate.embedding.Vectors;
+import org.dpcurate.refinement.EmbeddingPerturbation;
+import org.dpcurate.refinement.PoolRefiner;
+import org.dpcurate.refinement.SlotMutation;
+import org.dpcurate.refinement.VariationStrategy;
+import org.dpcurate.selection.RankedCandidate;
+import org.dpcurate.synthesis.Candidate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the next round's pool with the configured variation strategy, and the external-generator hand-off. */
+public final class Refinements {
+  private static final Logger LOG = LoggerFactory.getLogger(Refinements.class);
+
+  /** Embedding step at strength 1. */
+  public static final double EMBEDDING_SIGMA = 0.5;
+
+  public static final StructType REQUEST_SCHEMA = new StructType()
+      .add("parent_id", DataTypes.StringType, false)
+      .add("parent_text", DataTypes.StringType, false)
+      .add("variations", DataTypes.IntegerType, false)
+      .add("strength", DataTypes.DoubleType, false)
+      .add("campaign", DataTypes.StringType, false)
+      .add("round", DataTypes.IntegerType, false);
+
+  private Refinements() {}
+
+  static VariationStrategy strategy(CampaignSettings s) {
+    EmbeddingPerturbation embedding = new EmbeddingPerturbation(EMBEDDING_SIGMA);
+    return switch (s.variation()) {
+      case "embedding" -> embedding;
+      case "external" -> (parent, round, strength, rng) -> null;
+      default -> {
+        SlotMutation slots = new SlotMutation(s.generator());
+        // Structured candidates mutate slots; external ones (no slots) move in embedding space.
+        yield (parent, round, strength, rng) -> parent.spec() != null
+            ? slots.vary(parent, round, strength, rng)
+            : embedding.vary(parent, round, strength, rng);
+      }
+    };
+  }
+
+  public static PoolRefiner.Result refine(SparkSession spark, Warehouse w, CampaignSettings s, List<Candidate> pool,
+      List<RankedCandidate> ranking, int nextRound, List<Candidate> generated) {
+    long start = System.nanoTime();
+    PoolRefiner refiner = new PoolRefiner(s.refinement(), strategy(s), s.generator());
+    PoolRefiner.Result result = refiner.refine(pool, ranking, nextRound, generated, s.random("refine", nextRound));
+    LOG.info("round {} pool: {} survivors, {} variations ({} near-duplicates dropped), {} generated, {} explored, "
+            + "strength {} in {}", nextRound, result.survivors(), result.variations(), result.duplicatesDropped(),
+        generated.size(), result.explored(), String.format("%.2f", s.refinement().strength(nextRound)),
+        Timing.since(start));
+    if (s.variation().equals("external") && !result.unfilled().isEmpty()) {
+      writeRequests(spark, w, s, pool, result.unfilled(), nextRound);
+    }
+    return result;
+  }
+
+  static void writeRequests(SparkSession spark, Warehouse w, CampaignSettings s, List<Candidate> pool,
+      Map<String, Integer> unfilled, int nextRound) {
+    Map<String, Candidate> byId = new HashMap<>();
+    pool.forEach(c -> byId.put(c.id(), c));
+    List<Row> rows = new ArrayList<>();
+    double strength = s.refinement().strength(nextRound);
+    unfilled.forEach((id, n) -> rows.add(RowFactory.create(id, byId.get(id).text(), n, strength, s.campaign(),
+        nextRound)));
+    spark.createDataFrame(rows, REQUEST_SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
+        .partitionBy("campaign", "round").parquet(w.table(Warehouse.REQUESTS));
+    LOG.info("wrote {} generation requests for round {} to {}", rows.size(), nextRound,
+        w.partition(Warehouse.REQUESTS, s.campaign(), nextRound));
+  }
+
+  /**
+   * Candidates an external generator wrote back: a Parquet table with {@code text}, optional {@code parent_id}
+   * and optional {@code embedding} (array of floats, from the generator's own model).
+   */
+  public static List<Candidate> readGenerated(SparkSession spark, String path, List<Candidate> pool, int round,
+      TextEmbedder embedder) {
+    Dataset<Row> df;
+    try {
+      df = spark.read().parquet(path);
+    } catch (RuntimeException e) {
+      throw new JobException(ExitCode.MISSING_INPUT, "cannot read generated candidates at " + path + ": "
+          + e.getMessage(), e);
+    }
+    List<String> cols = List.of(df.columns());
+    if (!cols.contains("text")) {
+      throw new JobException(ExitCode.MISSING_INPUT, "generated candidates at " + path + " lack a text column");
+    }
+    Map<String, Candidate> parents = new HashMap<>();
+    pool.forEach(c -> parents.put(c.id(), c));
+    List<Candidate> out = new ArrayList<>();
+    for (Row r : df.collectAsList()) {
+      String text = r.getAs("text");
+      if (text == null || text.isBlank()) {
+        continue;
+      }
+      String parentId = cols.contains("parent_id") ? r.getAs("parent_id") : null;
+      Candidate parent = parentId == null ? null : parents.get(parentId);
+      float[] embedding = embedder.embed(text);
+      if (cols.contains("embedding") && r.getAs("embedding") != null) {
+        List<Object> values = r.getList(r.fieldIndex("embedding"));
+        embedding = new float[values.size()];
+        for (int i = 0; i < embedding.length; i++) {
+          embedding[i] = ((Number) values.get(i)).floatValue();
+        }
+        Vectors.normalize(embedding);
+      }
+      out.add(new Candidate(Candidate.idOf(text), round, parentId, parent == null ? 1 : parent.generation() + 1,
+          text, null, embedding));
+    }
+    return out;
+  }
+}
