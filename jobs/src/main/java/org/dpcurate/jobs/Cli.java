@@ -53,6 +53,11 @@ public final class Cli {
     } catch (ParseException e) {
       throw JobException.usage(e.getMessage() + "\n" + usage());
     }
+    for (Option o : line.getOptions()) {
+      if (o.hasArg() && line.getOptionValues(o.getLongOpt()).length > 1) {
+        throw JobException.usage("--" + o.getLongOpt() + " is given more than once\n" + usage());
+      }
+    }
     if (!line.getArgList().isEmpty()) {
       throw JobException.usage("unexpected arguments " + line.getArgList() + "\n" + usage());
     }

@@ -1,6 +1,6 @@
 package org.dpcurate.jobs;
 
-/** Process exit codes of every job (docs/operations.md). */
+/** Process exit codes of every job (README "Jobs"). */
 public enum ExitCode {
   SUCCESS(0),
   /** Unexpected failure; the log has the stack trace. */
@@ -10,9 +10,7 @@ public enum ExitCode {
   /** An input partition or file is missing or unreadable. */
   MISSING_INPUT(3),
   /** Too many reports failed validation; no ranked output was written. */
-  VALIDATION_FAILED(4),
-  /** The round would exceed the campaign's per-device privacy budget. */
-  BUDGET_EXCEEDED(5);
+  VALIDATION_FAILED(4);
 
   public final int code;
 

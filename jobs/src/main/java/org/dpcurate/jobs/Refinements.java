@@ -100,6 +100,7 @@ public final class Refinements {
     if (!cols.contains("text")) {
       throw new JobException(ExitCode.MISSING_INPUT, "generated candidates at " + path + " lack a text column");
     }
+    int dimension = pool.get(0).embedding().length;
     Map<String, Candidate> parents = new HashMap<>();
     pool.forEach(c -> parents.put(c.id(), c));
     List<Candidate> out = new ArrayList<>();
@@ -118,6 +119,10 @@ public final class Refinements {
           embedding[i] = ((Number) values.get(i)).floatValue();
         }
         Vectors.normalize(embedding);
+      }
+      if (embedding.length != dimension) {
+        throw new JobException(ExitCode.MISSING_INPUT, "generated candidate '" + text + "' at " + path + " has a "
+            + embedding.length + "-dimensional embedding but the pool's embeddings have " + dimension);
       }
       out.add(new Candidate(Candidate.idOf(text), round, parentId, parent == null ? 1 : parent.generation() + 1,
           text, null, embedding));

@@ -1,0 +1,63 @@
+package org.dpcurate.jobs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** One local[2] SparkSession per test class, and helpers to run jobs as a user would. */
+abstract class SparkTestBase {
+  static SparkSession spark;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = SparkSession.builder()
+        .master("local[2]")
+        .appName("dpcurate-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        .getOrCreate();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    if (spark != null) {
+      spark.stop();
+      spark = null;
+    }
+  }
+
+  /** A tiny simulated world: 20,000 devices, 1,500 distinct messages, 20 hot specs. */
+  static Path tinyPopulation(Path dir) throws IOException {
+    Path file = dir.resolve("population.properties");
+    Files.writeString(file, String.join("\n",
+        "devices=20000", "messages.per.device=3", "distinct.messages=1500", "hot.specs=20", "hot.share=0.85",
+        "hot.zipf=1.0", "order.seed=7"));
+    return file;
+  }
+
+  /** Exit code and captured stderr of one job run. */
+  record Outcome(ExitCode code, String stderr, String stdout) {}
+
+  static Outcome run(Job job, String... args) {
+    PrintStream err = System.err;
+    PrintStream out = System.out;
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+      ExitCode code = JobRunner.run(job, args);
+      return new Outcome(code, errBytes.toString(StandardCharsets.UTF_8), outBytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(err);
+      System.setOut(out);
+    }
+  }
+}
