@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /** The options every job shares, validated once. Seeds of every random stage derive from {@code seed}. */
 public record CampaignSettings(String warehouse, String campaign, long seed, PopulationConfig population,
     int candidates, double epsilon, String oracle, int reportBits, Selection selection, double maxRejectedShare,
-    String variation) {
+    String variation, LedgerTable.Policy privacy) {
 
   private static final Logger LOG = LoggerFactory.getLogger(CampaignSettings.class);
 
@@ -42,7 +42,11 @@ public record CampaignSettings(String warehouse, String campaign, long seed, Pop
         .option("confidence", "C", "confidence of the published intervals, in (0,1) (default 0.95)")
         .option("post-processing", "P", "none, clip or norm-sub, for shares (default norm-sub)")
         .option("max-rejected-share", "S", "fail if more reports than this share are invalid (default 0.01)")
-        .option("variation", "V", "slot, embedding or external (default slot)");
+        .option("variation", "V", "slot, embedding or external (default slot)")
+        .option("budget", "EPS", "per-device privacy budget per period; rounds beyond it are refused (default 16)")
+        .option("budget-period-days", "D", "length of the budget period in days (default 30)")
+        .flag("shuffled", "reports were shuffled/anonymized before storage: record the amplified central bound")
+        .option("delta", "D", "delta of the amplified central (eps, delta) bound (default 1e-9)");
   }
 
   public static CampaignSettings from(Cli cli) {
@@ -89,12 +93,17 @@ public record CampaignSettings(String warehouse, String campaign, long seed, Pop
         cli.intValue("report-bits", 128, 1, 1 << 24),
         new Selection(fdr, minCount, confidence, post),
         cli.doubleValue("max-rejected-share", 0.01, 0, 1),
-        variation);
+        variation,
+        new LedgerTable.Policy(cli.doubleValue("budget", 16, 1e-9, Double.POSITIVE_INFINITY),
+            cli.intValue("budget-period-days", 30, 1, 3660), cli.has("shuffled"),
+            cli.doubleValue("delta", 1e-9, 1e-300, 0.5)));
   }
 
-  public CampaignSettings withEpsilon(double eps, String campaignName) {
-    return new CampaignSettings(warehouse, campaignName, seed, population, candidates, eps, oracle, reportBits,
-        selection, maxRejectedShare, variation);
+  /** The same settings for another campaign name, budget eps and population (simulation variants). */
+  public CampaignSettings variant(String campaignName, double eps, double budget, PopulationConfig world) {
+    return new CampaignSettings(warehouse, campaignName, seed, world, candidates, eps, oracle, reportBits,
+        selection, maxRejectedShare, variation, new LedgerTable.Policy(budget, privacy.periodDays(),
+            privacy.shuffled(), privacy.delta()));
   }
 
   public TextEmbedder embedder() {

@@ -1,12 +1,13 @@
 package org.dpcurate.jobs;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -17,14 +18,15 @@ import org.dpcurate.synthesis.Candidate;
 import org.dpcurate.synthesis.MessageSpec;
 
 /**
- * The candidates table: one row per candidate of a round. A round's published candidate list is this table
- * sorted by candidate_id; a candidate's index in that order is what devices report.
+ * The candidates table: one row per candidate of a date's round. The round's published candidate list is this
+ * table sorted by candidate_id; a candidate's index in that order is what devices report.
  */
 public final class CandidateTable {
   private CandidateTable() {}
 
   public static final StructType SCHEMA = new StructType()
       .add("candidate_id", DataTypes.StringType, false)
+      .add("round", DataTypes.IntegerType, false)
       .add("parent_id", DataTypes.StringType, true)
       .add("generation", DataTypes.IntegerType, false)
       .add("text", DataTypes.StringType, false)
@@ -37,9 +39,7 @@ public final class CandidateTable {
       .add("place", DataTypes.StringType, true)
       .add("time", DataTypes.StringType, true)
       .add("counterpart", DataTypes.StringType, true)
-      .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), true)
-      .add("campaign", DataTypes.StringType, false)
-      .add("round", DataTypes.IntegerType, false);
+      .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), true);
 
   /** Sorted by id: the published order. */
   public static List<Candidate> published(List<Candidate> pool) {
@@ -61,69 +61,32 @@ public final class CandidateTable {
         s.placeName(), s.timeName(), s.counterpartName()};
   }
 
-  public static Row toRow(Candidate c, String campaign) {
+  static List<Float> boxed(float[] v) {
+    List<Float> out = new ArrayList<>(v.length);
+    for (float x : v) {
+      out.add(x);
+    }
+    return out;
+  }
+
+  public static Row toRow(Candidate c) {
     Object[] a = attributes(c.spec());
-    List<Float> embedding = new ArrayList<>(c.embedding().length);
-    for (float x : c.embedding()) {
-      embedding.add(x);
-    }
-    return RowFactory.create(c.id(), c.parentId(), c.generation(), c.text(), a[0], a[1], a[2], a[3], a[4], a[5],
-        a[6], a[7], a[8], embedding, campaign, c.round());
+    return RowFactory.create(c.id(), c.round(), c.parentId(), c.generation(), c.text(), a[0], a[1], a[2], a[3], a[4],
+        a[5], a[6], a[7], a[8], boxed(c.embedding()));
   }
 
-  public static void write(SparkSession spark, Warehouse w, String campaign, List<Candidate> pool) {
-    List<Row> rows = published(pool).stream().map(c -> toRow(c, campaign)).toList();
-    spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
-        .partitionBy("campaign", "round").parquet(w.table(Warehouse.CANDIDATES));
+  public static void write(SparkSession spark, Warehouse w, String campaign, LocalDate ds, List<Candidate> pool,
+      Manifest manifest) {
+    List<Row> rows = published(pool).stream().map(CandidateTable::toRow).toList();
+    manifest.count("candidates", rows.size());
+    w.commit(spark.createDataFrame(rows, SCHEMA).coalesce(1), Warehouse.CANDIDATES, campaign, ds, manifest);
   }
 
-  /**
-   * Reads a round's candidates in published order. Rows without an embedding are embedded with {@code embedder};
-   * rows with one (from an external model) keep it, normalized. Rows whose slots are not in the taxonomy become
-   * unstructured candidates.
-   */
-  public static List<Candidate> read(SparkSession spark, Warehouse w, String campaign, int round,
+  /** A date's committed candidates in published order. */
+  public static List<Candidate> read(SparkSession spark, Warehouse w, String campaign, LocalDate ds,
       TextEmbedder embedder) {
-    String path = w.requirePartition(Warehouse.CANDIDATES, campaign, round);
-    Dataset<Row> df = spark.read().parquet(path);
-    for (String column : new String[] {"candidate_id", "text"}) {
-      if (!java.util.Arrays.asList(df.columns()).contains(column)) {
-        throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " lack required column " + column
-            + "; found " + java.util.Arrays.toString(df.columns()));
-      }
-    }
-    for (String optional : new String[] {"parent_id", "family", "topic", "subject", "language", "length", "tone",
-        "place", "time", "counterpart"}) {
-      if (!java.util.Arrays.asList(df.columns()).contains(optional)) {
-        df = df.withColumn(optional, functions.lit(null).cast(DataTypes.StringType));
-      }
-    }
-    if (!java.util.Arrays.asList(df.columns()).contains("generation")) {
-      df = df.withColumn("generation", functions.lit(0));
-    }
-    if (!java.util.Arrays.asList(df.columns()).contains("embedding")) {
-      df = df.withColumn("embedding", functions.lit(null).cast(DataTypes.createArrayType(DataTypes.FloatType)));
-    }
-    List<Row> rows = df.select("candidate_id", "parent_id", "generation", "text", "topic", "subject", "language",
-        "length", "tone", "place", "time", "counterpart", "embedding").collectAsList();
-    List<Candidate> out = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      MessageSpec spec = MessageSpec.fromNames(r.getString(4), r.getString(5), r.getString(6), r.getString(7),
-          r.getString(8), r.getString(9), r.getString(10), r.getString(11));
-      float[] embedding;
-      if (r.isNullAt(12)) {
-        embedding = embedder.embed(r.getString(3));
-      } else {
-        List<Object> values = r.getList(12);
-        embedding = new float[values.size()];
-        for (int i = 0; i < embedding.length; i++) {
-          embedding[i] = ((Number) values.get(i)).floatValue();
-        }
-        Vectors.normalize(embedding);
-      }
-      out.add(new Candidate(r.getString(0), round, r.getString(1), r.isNullAt(2) ? 0 : r.getInt(2), r.getString(3),
-          spec, embedding));
-    }
+    String path = w.requireCommitted(Warehouse.CANDIDATES, campaign, ds);
+    List<Candidate> out = fromParquet(spark, path, embedder, -1);
     if (out.size() < 2) {
       throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " hold " + out.size()
           + " rows; a round needs at least 2");
@@ -133,5 +96,71 @@ public final class CandidateTable {
     } catch (IllegalArgumentException e) {
       throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Candidates from any Parquet with at least {@code text} (and usually {@code candidate_id}); missing slots make
+   * unstructured candidates, a missing id is derived from the text, a missing embedding is computed with
+   * {@code embedder}, an external embedding is kept (normalized). {@code round} overrides the rows' round when
+   * >= 1.
+   */
+  public static List<Candidate> fromParquet(SparkSession spark, String path, TextEmbedder embedder, int round) {
+    Dataset<Row> df;
+    try {
+      df = spark.read().parquet(path);
+    } catch (RuntimeException e) {
+      throw new JobException(ExitCode.MISSING_INPUT, "cannot read candidates at " + path + ": " + e.getMessage(), e);
+    }
+    List<String> columns = Arrays.asList(df.columns());
+    if (!columns.contains("text")) {
+      throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " lack required column text; found "
+          + columns);
+    }
+    for (String optional : new String[] {"candidate_id", "parent_id", "family", "topic", "subject", "language",
+        "length", "tone", "place", "time", "counterpart"}) {
+      if (!columns.contains(optional)) {
+        df = df.withColumn(optional, functions.lit(null).cast(DataTypes.StringType));
+      }
+    }
+    for (String intColumn : new String[] {"generation", "round"}) {
+      if (!columns.contains(intColumn)) {
+        df = df.withColumn(intColumn, functions.lit(null).cast(DataTypes.IntegerType));
+      }
+    }
+    if (!columns.contains("embedding")) {
+      df = df.withColumn("embedding", functions.lit(null).cast(DataTypes.createArrayType(DataTypes.FloatType)));
+    }
+    List<Row> rows = df.select("candidate_id", "parent_id", "generation", "text", "topic", "subject", "language",
+        "length", "tone", "place", "time", "counterpart", "embedding", "round").collectAsList();
+    List<Candidate> out = new ArrayList<>(rows.size());
+    int dimension = -1;
+    for (Row r : rows) {
+      String text = r.getString(3);
+      if (text == null || text.isBlank()) {
+        throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " contain an empty text");
+      }
+      MessageSpec spec = MessageSpec.fromNames(r.getString(4), r.getString(5), r.getString(6), r.getString(7),
+          r.getString(8), r.getString(9), r.getString(10), r.getString(11));
+      float[] embedding;
+      if (r.isNullAt(12)) {
+        embedding = embedder.embed(text);
+      } else {
+        List<Object> values = r.getList(12);
+        embedding = new float[values.size()];
+        for (int i = 0; i < embedding.length; i++) {
+          embedding[i] = ((Number) values.get(i)).floatValue();
+        }
+        Vectors.normalize(embedding);
+      }
+      if (dimension >= 0 && embedding.length != dimension) {
+        throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " mix embedding dimensions "
+            + dimension + " and " + embedding.length + " (candidate '" + text + "')");
+      }
+      dimension = embedding.length;
+      String id = r.isNullAt(0) ? Candidate.idOf(text) : r.getString(0);
+      int rowRound = round >= 1 ? round : r.isNullAt(13) ? 1 : r.getInt(13);
+      out.add(new Candidate(id, rowRound, r.getString(1), r.isNullAt(2) ? 0 : r.getInt(2), text, spec, embedding));
+    }
+    return out;
   }
 }

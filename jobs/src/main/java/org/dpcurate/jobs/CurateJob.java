@@ -1,11 +1,11 @@
 package org.dpcurate.jobs;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -13,7 +13,6 @@ import org.dpcurate.evaluation.CuratedWeights;
 import org.dpcurate.evaluation.RoundEvaluator;
 import org.dpcurate.evaluation.RoundMetrics;
 import org.dpcurate.oracle.OracleConfig;
-import org.dpcurate.refinement.PoolRefiner;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.simulation.PrivatePopulation;
 import org.dpcurate.synthesis.Candidate;
@@ -46,7 +45,7 @@ public final class CurateJob implements Job {
       .add("simulate_seconds", DataTypes.DoubleType, false)
       .add("estimate_seconds", DataTypes.DoubleType, false)
       .add("refine_seconds", DataTypes.DoubleType, false)
-      .add("campaign", DataTypes.StringType, false);
+      .add("ds", DataTypes.StringType, true);
 
   public static final StructType CURATED_SCHEMA = new StructType()
       .add("candidate_id", DataTypes.StringType, false)
@@ -64,7 +63,7 @@ public final class CurateJob implements Job {
       .add("length", DataTypes.StringType, true)
       .add("tone", DataTypes.StringType, true)
       .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), false)
-      .add("campaign", DataTypes.StringType, false);
+      .add("ds", DataTypes.StringType, false);
 
   public static void main(String[] args) {
     JobRunner.main(new CurateJob(), args);
@@ -83,115 +82,102 @@ public final class CurateJob implements Job {
   @Override
   public void define(Cli cli) {
     CampaignSettings.addOptions(cli);
+    cli.option("start", "YYYY-MM-DD", "date of round 1; round r runs on start + r - 1 (default 2026-01-01)");
     cli.option("rounds", "R", "rounds to run, >= 1 (default 5)");
     cli.flag("baseline", "also run the single-round baseline: rounds x devices reports on the initial pool");
     cli.flag("noise-free-reference", "also run the same rounds with eps = infinity (exact votes) for comparison");
   }
 
   /** One row of the metrics table. */
-  record RoundRow(String variant, RoundMetrics m, OracleConfig config, long devices, double simulate,
+  record RoundRow(String variant, LocalDate ds, RoundMetrics m, OracleConfig config, long devices, double simulate,
       double estimate, double refine) {}
 
   /** What one loop produced. */
-  record LoopResult(List<RoundRow> rows, List<Candidate> finalPool, List<RankedCandidate> finalRanking) {}
+  record LoopResult(List<RoundRow> rows, LocalDate lastDs, List<Candidate> finalPool,
+      List<RankedCandidate> finalRanking) {}
 
   @Override
   public void run(Cli cli) {
     CampaignSettings s = CampaignSettings.from(cli);
+    LocalDate start = Dates.parse("start", cli.string("start", "2026-01-01"));
     int rounds = cli.intValue("rounds", 5, 1, 1000);
     SparkSession spark = Sessions.getOrCreate("dpcurate-curate");
     Warehouse w = new Warehouse(s.warehouse(), spark);
-    long start = System.nanoTime();
+    long t = System.nanoTime();
     PrivatePopulation population = s.privatePopulation();
     RoundEvaluator evaluator = new RoundEvaluator(population, TOP_K);
     List<Candidate> initial = CandidateTable.published(
         s.generator().initialPool(s.candidates(), 1, s.random("generate", 1)));
-    RoundMetrics round0 = evaluator.initialPool(initial);
     List<RoundRow> rows = new ArrayList<>();
-    rows.add(new RoundRow("curated", round0, null, 0, 0, 0, 0));
+    rows.add(new RoundRow("curated", null, evaluator.initialPool(initial), null, 0, 0, 0, 0));
 
-    LoopResult curated = loop(spark, w, s, "curated", population, evaluator, initial, rounds);
+    LoopResult curated = loop(spark, w, s, "curated", population, evaluator, initial, start, rounds);
     rows.addAll(curated.rows());
-    writeCurated(spark, w, s.campaign(), curated.finalPool(), curated.finalRanking());
+    writeCurated(spark, w, s.campaign(), curated);
 
     if (cli.has("baseline")) {
-      CampaignSettings b = s.withEpsilon(s.epsilon(), s.campaign() + "-baseline");
-      long devices = s.population().devices() * rounds;
-      CampaignSettings baseline = new CampaignSettings(b.warehouse(), b.campaign(), b.seed(),
-          b.population().withDevices(devices), b.candidates(), b.epsilon(), b.oracle(), b.reportBits(),
-          b.selection(), b.maxRejectedShare(), b.variation());
-      rows.addAll(loop(spark, w, baseline, "baseline", population, evaluator, initial, 1).rows());
+      CampaignSettings baseline = s.variant(s.campaign() + "-baseline", s.epsilon(), s.privacy().budgetEpsilon(),
+          s.population().withDevices(s.population().devices() * rounds));
+      rows.addAll(loop(spark, w, baseline, "baseline", population, evaluator, initial, start, 1).rows());
     }
     if (cli.has("noise-free-reference") && !Double.isInfinite(s.epsilon())) {
-      CampaignSettings ref = s.withEpsilon(Double.POSITIVE_INFINITY, s.campaign() + "-noise-free");
-      rows.addAll(loop(spark, w, ref, "noise-free", population, evaluator, initial, rounds).rows());
+      CampaignSettings reference = s.variant(s.campaign() + "-noise-free", Double.POSITIVE_INFINITY,
+          Double.POSITIVE_INFINITY, s.population());
+      rows.addAll(loop(spark, w, reference, "noise-free", population, evaluator, initial, start, rounds).rows());
     }
     writeMetrics(spark, w, s.campaign(), rows);
-    String table = table(rows);
-    System.out.print(table);
-    String summary = summaryJson(s, rounds, rows, Timing.seconds(start));
-    w.writeText(w.root() + "/summaries/" + s.campaign() + ".json", summary);
-    System.out.println("outputs under " + w.root() + "; summary " + w.root() + "/summaries/" + s.campaign()
-        + ".json");
+    System.out.print(table(rows));
+    String summaryPath = w.root() + "/summaries/" + s.campaign() + ".json";
+    w.writeText(summaryPath, summaryJson(s, rounds, rows, Timing.seconds(t)));
+    System.out.println("outputs under " + w.root() + "; summary " + summaryPath);
   }
 
   static LoopResult loop(SparkSession spark, Warehouse w, CampaignSettings s, String variant,
-      PrivatePopulation population, RoundEvaluator evaluator, List<Candidate> initial, int rounds) {
+      PrivatePopulation population, RoundEvaluator evaluator, List<Candidate> initial, LocalDate start,
+      int rounds) {
     List<RoundRow> rows = new ArrayList<>();
-    List<Candidate> pool = initial;
-    List<RankedCandidate> ranking = List.of();
     long devices = s.population().devices();
-    CandidateTable.write(spark, w, s.campaign(), pool);
+    CandidateTable.write(spark, w, s.campaign(), start, initial,
+        new Manifest(Warehouse.CANDIDATES, s.campaign(), start.toString(), 1, w.runId(), "ok")
+            .set("source", "generator prior, seed " + s.seed()));
+    RoundSteps.Estimated last = null;
     for (int round = 1; round <= rounds; round++) {
-      LOG.info("{} round {}/{}: {} candidates, {} devices", variant, round, rounds, pool.size(), devices);
+      LocalDate ds = start.plusDays(round - 1L);
+      LOG.info("{} round {}/{} ({}): {} devices", variant, round, rounds, ds, devices);
       long t0 = System.nanoTime();
-      OracleConfig config = s.oracleFor(pool.size(), devices);
-      RoundConfigs.write(w, s.campaign(), round, config);
-      long[] truth = RoundSimulation.run(spark, w, s.campaign(), round, pool, config, population, devices,
-          s.population().messagesPerDevice(), s.seed());
+      long[] truth = RoundSteps.simulate(spark, w, s, ds, population);
       double simulate = Timing.seconds(t0);
-      long t1 = System.nanoTime();
-      RoundEstimation.Result estimated = RoundEstimation.run(spark, w, s.campaign(), round, config,
-          s.maxRejectedShare());
-      ranking = s.selection().rank(estimated.estimates());
-      RankedTable.write(spark, w, s.campaign(), round, pool, ranking, estimated.accepted(), config);
-      double estimate = Timing.seconds(t1);
-      RoundMetrics m = evaluator.round(round, pool, ranking, truth);
+      last = RoundSteps.estimate(spark, w, s, ds);
+      if (last.ranking().isEmpty()) {
+        throw new JobException(ExitCode.FAILURE, variant + " " + ds + ": no valid reports in a simulation");
+      }
+      RoundMetrics m = evaluator.round(round, last.pool(), last.ranking(), truth);
       LOG.info("{} round {}: {}", variant, round, m.row().trim());
       long t2 = System.nanoTime();
-      double refine = 0;
       if (round < rounds) {
-        PoolRefiner.Result next = Refinements.refine(spark, w, s, pool, ranking, round + 1, List.of());
-        pool = CandidateTable.published(next.pool());
-        CandidateTable.write(spark, w, s.campaign(), pool);
-        refine = Timing.seconds(t2);
+        RoundSteps.refine(spark, w, s, ds, last.pool(), last.ranking(), List.of());
       }
-      rows.add(new RoundRow(variant, m, config, devices, simulate, estimate, refine));
-      if (round == rounds) {
-        return new LoopResult(rows, pool, ranking);
-      }
+      rows.add(new RoundRow(variant, ds, m, last.published().oracle(), devices, simulate, last.seconds(),
+          round < rounds ? Timing.seconds(t2) : 0));
     }
-    throw new IllegalStateException("rounds must be >= 1");
+    return new LoopResult(rows, start.plusDays(rounds - 1L), last.pool(), last.ranking());
   }
 
-  static void writeCurated(SparkSession spark, Warehouse w, String campaign, List<Candidate> pool,
-      List<RankedCandidate> ranking) {
-    List<RankedCandidate> selected = ranking.stream().filter(RankedCandidate::selected).toList();
+  static void writeCurated(SparkSession spark, Warehouse w, String campaign, LoopResult result) {
+    List<RankedCandidate> selected = result.finalRanking().stream().filter(RankedCandidate::selected).toList();
     double[] weights = CuratedWeights.of(selected);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < selected.size(); i++) {
       RankedCandidate r = selected.get(i);
-      Candidate c = pool.get(r.index());
+      Candidate c = result.finalPool().get(r.index());
       Object[] a = CandidateTable.attributes(c.spec());
-      List<Float> embedding = new ArrayList<>();
-      for (float x : c.embedding()) {
-        embedding.add(x);
-      }
       rows.add(RowFactory.create(c.id(), c.text(), weights[i], r.estimate(), r.stdError(), c.round(), c.parentId(),
-          c.generation(), a[0], a[1], a[2], a[3], a[4], a[5], embedding, campaign));
+          c.generation(), a[0], a[1], a[2], a[3], a[4], a[5], CandidateTable.boxed(c.embedding()),
+          result.lastDs().toString()));
     }
-    spark.createDataFrame(rows, CURATED_SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
-        .partitionBy("campaign").parquet(w.table(Warehouse.CURATED));
+    w.commitCampaign(spark.createDataFrame(rows, CURATED_SCHEMA).coalesce(1), Warehouse.CURATED, campaign,
+        new Manifest(Warehouse.CURATED, campaign, result.lastDs().toString(), result.finalPool().get(0).round(),
+            w.runId(), "ok").input(w.partition(Warehouse.RANKED, campaign, result.lastDs())));
     LOG.info("curated training table: {} candidates", rows.size());
   }
 
@@ -202,10 +188,11 @@ public final class CurateJob implements Job {
       out.add(RowFactory.create(r.variant(), m.round(), r.config() == null ? null : r.config().kind().name(),
           r.config() == null ? null : r.config().epsilon(), r.devices(), m.poolSize(), m.selected(),
           m.totalVariation(), m.coverage(), m.poolCoverage(), nullIfNaN(m.topKRecall()), nullIfNaN(m.meanAbsZ()),
-          nullIfNaN(m.intervalCoverage()), r.simulate(), r.estimate(), r.refine(), campaign));
+          nullIfNaN(m.intervalCoverage()), r.simulate(), r.estimate(), r.refine(),
+          r.ds() == null ? null : r.ds().toString()));
     }
-    spark.createDataFrame(out, METRICS_SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
-        .partitionBy("campaign").parquet(w.table(Warehouse.METRICS));
+    w.commitCampaign(spark.createDataFrame(out, METRICS_SCHEMA).coalesce(1), Warehouse.METRICS, campaign,
+        new Manifest(Warehouse.METRICS, campaign, null, 0, w.runId(), "ok"));
   }
 
   private static Double nullIfNaN(double v) {

@@ -1,12 +1,8 @@
 package org.dpcurate.jobs;
 
-import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.dpcurate.oracle.OracleConfig;
-import org.dpcurate.selection.RankedCandidate;
-import org.dpcurate.synthesis.Candidate;
 
-/** Estimates a round from its reports and writes the ranked table. */
+/** Estimates each date from its reports and commits the ranked, quarantine and ledger partitions. */
 public final class EstimateJob implements Job {
   public static void main(String[] args) {
     JobRunner.main(new EstimateJob(), args);
@@ -19,31 +15,33 @@ public final class EstimateJob implements Job {
 
   @Override
   public String summary() {
-    return "aggregate a round's reports on the executors; write the ranked table with error bars";
+    return "validate and aggregate a date's reports on the executors; commit the ranked table with error bars";
   }
 
   @Override
   public void define(Cli cli) {
     CampaignSettings.addOptions(cli);
-    cli.required("round", "R", "round to estimate (its config, candidates and reports must exist)");
+    Dates.addOptions(cli);
   }
 
   @Override
   public void run(Cli cli) {
     CampaignSettings s = CampaignSettings.from(cli);
-    int round = cli.intValue("round", 1, 1, 1_000_000);
+    var dates = Dates.from(cli);
     SparkSession spark = Sessions.getOrCreate("dpcurate-estimate");
     Warehouse w = new Warehouse(s.warehouse(), spark);
-    OracleConfig config = RoundConfigs.read(w, s.campaign(), round);
-    List<Candidate> pool = CandidateTable.read(spark, w, s.campaign(), round, s.embedder());
-    if (pool.size() != config.domainSize()) {
-      throw new JobException(ExitCode.MISSING_INPUT, "round " + round + " publishes K=" + config.domainSize()
-          + " but its candidates table holds " + pool.size());
-    }
-    RoundEstimation.Result result = RoundEstimation.run(spark, w, s.campaign(), round, config,
-        s.maxRejectedShare());
-    List<RankedCandidate> ranking = s.selection().rank(result.estimates());
-    RankedTable.write(spark, w, s.campaign(), round, pool, ranking, result.accepted(), config);
-    System.out.println(Reporting.topTable(pool, ranking, 20));
+    Backfill.run(name(), dates, ds -> {
+      RoundSteps.Estimated e = RoundSteps.estimate(spark, w, s, ds);
+      if (dates.size() == 1 && !e.ranking().isEmpty()) {
+        System.out.print(Reporting.topTable(e.pool(), e.ranking(), 20));
+      }
+      return outcome(e);
+    });
+  }
+
+  static String outcome(RoundSteps.Estimated e) {
+    return String.format("%s: round %d, read %d, accepted %d, quarantined %d, selected %d of %d", e.outcome(),
+        e.published().round(), e.input().read(), e.input().accepted(), e.input().quarantinedTotal(), e.selected(),
+        e.pool().size());
   }
 }

@@ -10,7 +10,9 @@ public enum ExitCode {
   /** An input partition or file is missing or unreadable. */
   MISSING_INPUT(3),
   /** Too many reports failed validation; no ranked output was written. */
-  VALIDATION_FAILED(4);
+  VALIDATION_FAILED(4),
+  /** The round would exceed the campaign's per-device privacy budget; nothing of it was written. */
+  BUDGET_EXCEEDED(5);
 
   public final int code;
 

@@ -26,7 +26,7 @@ public final class JobRunner {
         LOG.error("{} failed ({}) after {}: {}", job.name(), e.exitCode(), Timing.since(start), e.getMessage());
       }
       return e.exitCode();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       LOG.error("{} failed after {}", job.name(), Timing.since(start), e);
       System.err.println("dpcurate " + job.name() + ": unexpected failure: " + e);
       return ExitCode.FAILURE;

@@ -1,10 +1,10 @@
 package org.dpcurate.jobs;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -12,7 +12,7 @@ import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.synthesis.Candidate;
 
-/** A round's ranking: one row per candidate, in rank order. */
+/** A date's ranking: one row per candidate, in rank order. */
 public final class RankedTable {
   private RankedTable() {}
 
@@ -31,6 +31,7 @@ public final class RankedTable {
       .add("reports", DataTypes.LongType, false)
       .add("oracle", DataTypes.StringType, false)
       .add("epsilon", DataTypes.DoubleType, false)
+      .add("round", DataTypes.IntegerType, false)
       .add("text", DataTypes.StringType, false)
       .add("parent_id", DataTypes.StringType, true)
       .add("generation", DataTypes.IntegerType, false)
@@ -39,13 +40,11 @@ public final class RankedTable {
       .add("subject", DataTypes.StringType, true)
       .add("language", DataTypes.StringType, true)
       .add("length", DataTypes.StringType, true)
-      .add("tone", DataTypes.StringType, true)
-      .add("campaign", DataTypes.StringType, false)
-      .add("round", DataTypes.IntegerType, false);
+      .add("tone", DataTypes.StringType, true);
 
-  /** A round's ranking back from Parquet, in rank order. */
-  public static List<RankedCandidate> read(SparkSession spark, Warehouse w, String campaign, int round) {
-    String path = w.requirePartition(Warehouse.RANKED, campaign, round);
+  /** A date's ranking back from Parquet, in rank order. */
+  public static List<RankedCandidate> read(SparkSession spark, Warehouse w, String campaign, LocalDate ds) {
+    String path = w.requireCommitted(Warehouse.RANKED, campaign, ds);
     List<Row> rows = spark.read().parquet(path)
         .select("candidate_index", "estimate", "std_error", "ci_low", "ci_high", "share", "p_value", "rank",
             "significant", "selected")
@@ -58,17 +57,17 @@ public final class RankedTable {
     return out;
   }
 
-  public static void write(SparkSession spark, Warehouse w, String campaign, int round, List<Candidate> pool,
-      List<RankedCandidate> ranking, long reports, OracleConfig config) {
+  public static void write(SparkSession spark, Warehouse w, String campaign, LocalDate ds, int round,
+      List<Candidate> pool, List<RankedCandidate> ranking, long reports, OracleConfig config, Manifest manifest) {
     List<Row> rows = new ArrayList<>(ranking.size());
     for (RankedCandidate r : ranking) {
       Candidate c = pool.get(r.index());
       Object[] a = CandidateTable.attributes(c.spec());
       rows.add(RowFactory.create(r.rank(), c.id(), r.index(), r.estimate(), r.stdError(), r.ciLow(), r.ciHigh(),
-          r.share(), r.pValue(), r.significant(), r.selected(), reports, config.kind().name(), config.epsilon(),
-          c.text(), c.parentId(), c.generation(), a[0], a[1], a[2], a[3], a[4], a[5], campaign, round));
+          r.share(), r.pValue(), r.significant(), r.selected(), reports, config.kind().name(), config.epsilon(), round,
+          c.text(), c.parentId(), c.generation(), a[0], a[1], a[2], a[3], a[4], a[5]));
     }
-    spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
-        .partitionBy("campaign", "round").parquet(w.table(Warehouse.RANKED));
+    manifest.count("selected", ranking.stream().filter(RankedCandidate::selected).count());
+    w.commit(spark.createDataFrame(rows, SCHEMA).coalesce(1), Warehouse.RANKED, campaign, ds, manifest);
   }
 }

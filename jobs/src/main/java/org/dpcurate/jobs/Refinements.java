@@ -7,7 +7,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -34,7 +33,6 @@ public final class Refinements {
       .add("parent_text", DataTypes.StringType, false)
       .add("variations", DataTypes.IntegerType, false)
       .add("strength", DataTypes.DoubleType, false)
-      .add("campaign", DataTypes.StringType, false)
       .add("round", DataTypes.IntegerType, false);
 
   private Refinements() {}
@@ -54,8 +52,10 @@ public final class Refinements {
     };
   }
 
-  public static PoolRefiner.Result refine(SparkSession spark, Warehouse w, CampaignSettings s, List<Candidate> pool,
-      List<RankedCandidate> ranking, int nextRound, List<Candidate> generated) {
+  /** The next pool from date {@code ds}'s ranking; external hand-off requests are committed for ds + 1. */
+  public static PoolRefiner.Result refine(SparkSession spark, Warehouse w, CampaignSettings s,
+      java.time.LocalDate ds, List<Candidate> pool, List<RankedCandidate> ranking, int nextRound,
+      List<Candidate> generated) {
     long start = System.nanoTime();
     PoolRefiner refiner = new PoolRefiner(s.refinement(), strategy(s), s.generator());
     PoolRefiner.Result result = refiner.refine(pool, ranking, nextRound, generated, s.random("refine", nextRound));
@@ -64,23 +64,23 @@ public final class Refinements {
         generated.size(), result.explored(), String.format("%.2f", s.refinement().strength(nextRound)),
         Timing.since(start));
     if (s.variation().equals("external") && !result.unfilled().isEmpty()) {
-      writeRequests(spark, w, s, pool, result.unfilled(), nextRound);
+      writeRequests(spark, w, s, ds.plusDays(1), pool, result.unfilled(), nextRound);
     }
     return result;
   }
 
-  static void writeRequests(SparkSession spark, Warehouse w, CampaignSettings s, List<Candidate> pool,
-      Map<String, Integer> unfilled, int nextRound) {
+  static void writeRequests(SparkSession spark, Warehouse w, CampaignSettings s, java.time.LocalDate ds,
+      List<Candidate> pool, Map<String, Integer> unfilled, int nextRound) {
     Map<String, Candidate> byId = new HashMap<>();
     pool.forEach(c -> byId.put(c.id(), c));
     List<Row> rows = new ArrayList<>();
     double strength = s.refinement().strength(nextRound);
-    unfilled.forEach((id, n) -> rows.add(RowFactory.create(id, byId.get(id).text(), n, strength, s.campaign(),
-        nextRound)));
-    spark.createDataFrame(rows, REQUEST_SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
-        .partitionBy("campaign", "round").parquet(w.table(Warehouse.REQUESTS));
-    LOG.info("wrote {} generation requests for round {} to {}", rows.size(), nextRound,
-        w.partition(Warehouse.REQUESTS, s.campaign(), nextRound));
+    unfilled.forEach((id, n) -> rows.add(RowFactory.create(id, byId.get(id).text(), n, strength, nextRound)));
+    w.commit(spark.createDataFrame(rows, REQUEST_SCHEMA).coalesce(1), Warehouse.REQUESTS, s.campaign(), ds,
+        new Manifest(Warehouse.REQUESTS, s.campaign(), ds.toString(), nextRound, w.runId(), "ok")
+            .count("parents", rows.size()));
+    LOG.info("wrote {} generation requests for {} to {}", rows.size(), ds,
+        w.partition(Warehouse.REQUESTS, s.campaign(), ds));
   }
 
   /**

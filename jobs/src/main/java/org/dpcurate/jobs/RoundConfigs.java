@@ -1,43 +1,54 @@
 package org.dpcurate.jobs;
 
-import java.io.StringWriter;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.oracle.OracleKind;
 
 /**
- * A round's published campaign config: what devices were told to report with, and what the server validates
- * against. Stored as a properties file next to the tables.
+ * A date's published campaign config: the round it is, and the oracle devices were told to report with, which the
+ * server validates against. Stored as a properties file; its hash goes into every manifest of that date.
  */
 public final class RoundConfigs {
   private RoundConfigs() {}
 
-  public static void write(Warehouse w, String campaign, int round, OracleConfig c) {
-    Properties p = new Properties();
-    p.setProperty("campaign", campaign);
-    p.setProperty("round", Integer.toString(round));
-    p.setProperty("oracle", c.kind().name());
-    p.setProperty("epsilon", Double.toString(c.epsilon()));
-    p.setProperty("domain.size", Integer.toString(c.domainSize()));
-    p.setProperty("hash.range", Integer.toString(c.hashRange()));
-    p.setProperty("seed.pool.size", Integer.toString(c.seedPoolSize()));
-    p.setProperty("sketch.rows", Integer.toString(c.sketchRows()));
-    p.setProperty("sketch.columns", Integer.toString(c.sketchColumns()));
-    p.setProperty("hash.salt", Long.toString(c.hashSalt()));
-    StringWriter out = new StringWriter();
-    try {
-      p.store(out, "dpcurate published oracle config");
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-    w.writeText(w.roundConfigPath(campaign, round), out.toString());
+  /** A published round. */
+  public record Published(int round, OracleConfig oracle, String hash) {}
+
+  public static Published write(Warehouse w, String campaign, LocalDate ds, int round, OracleConfig c) {
+    TreeMap<String, String> p = new TreeMap<>();
+    p.put("campaign", campaign);
+    p.put("ds", ds.toString());
+    p.put("round", Integer.toString(round));
+    p.put("oracle", c.kind().name());
+    p.put("epsilon", Double.toString(c.epsilon()));
+    p.put("domain.size", Integer.toString(c.domainSize()));
+    p.put("hash.range", Integer.toString(c.hashRange()));
+    p.put("seed.pool.size", Integer.toString(c.seedPoolSize()));
+    p.put("sketch.rows", Integer.toString(c.sketchRows()));
+    p.put("sketch.columns", Integer.toString(c.sketchColumns()));
+    p.put("hash.salt", Long.toString(c.hashSalt()));
+    // Sorted keys and no timestamp: the same config always writes the same bytes (and hash).
+    StringBuilder text = new StringBuilder();
+    p.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    w.writeText(w.roundConfigPath(campaign, ds), text.toString());
+    return new Published(round, c, sha256(text.toString()));
   }
 
-  public static OracleConfig read(Warehouse w, String campaign, int round) {
-    String path = w.roundConfigPath(campaign, round);
-    Properties p = w.readProperties(path);
+  public static Published read(Warehouse w, String campaign, LocalDate ds) {
+    String path = w.roundConfigPath(campaign, ds);
+    String text = w.readText(path);
+    Properties p = new Properties();
     try {
-      return new OracleConfig(
+      p.load(new StringReader(text));
+      OracleConfig c = new OracleConfig(
           OracleKind.parse(p.getProperty("oracle")),
           Double.parseDouble(p.getProperty("epsilon")),
           Integer.parseInt(p.getProperty("domain.size")),
@@ -46,8 +57,18 @@ public final class RoundConfigs {
           Integer.parseInt(p.getProperty("sketch.rows")),
           Integer.parseInt(p.getProperty("sketch.columns")),
           Long.parseLong(p.getProperty("hash.salt")));
-    } catch (RuntimeException e) {
+      return new Published(Integer.parseInt(p.getProperty("round")), c, sha256(text));
+    } catch (IOException | RuntimeException e) {
       throw new JobException(ExitCode.MISSING_INPUT, "invalid round config " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.dpcurate.jobs;
 
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -8,29 +9,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.dpcurate.estimation.FrequencyEstimates;
 import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.InvalidReportException;
 import org.dpcurate.oracle.OracleAggregator;
-import org.dpcurate.oracle.OracleConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Aggregates a round's reports on the executors: every partition validates its rows against the published config
- * and folds them into a lib aggregator; only the small merged states reach the driver, never a report.
+ * Validates and aggregates a date's reports on the executors. Every report is checked against the date's published
+ * config; rows that fail go to the quarantine table with a reason code, and of several reports with one report_id
+ * the first (by payload order) counts and the others are quarantined. Only the small merged oracle states reach
+ * the driver, never a report.
  */
 public final class RoundEstimation {
   private static final Logger LOG = LoggerFactory.getLogger(RoundEstimation.class);
 
-  /** Reason code of rows that are not reports at all. */
+  /** Reason codes besides {@link InvalidReportException.Reason}. */
   public static final String MALFORMED = "MALFORMED";
-  /** Reason code of reports made with another epsilon than the published one. */
   public static final String EPSILON_MISMATCH = "EPSILON_MISMATCH";
+  public static final String DUPLICATE_REPORT_ID = "DUPLICATE_REPORT_ID";
+
+  /** The report columns, all nullable (malformed rows are kept as they came), plus the reason. */
+  public static final StructType QUARANTINE_SCHEMA = new StructType(Arrays.stream(ReportTable.SCHEMA.fields())
+      .map(f -> f.copy(f.name(), f.dataType(), true, f.metadata()))
+      .toArray(org.apache.spark.sql.types.StructField[]::new))
+      .add("reason", DataTypes.StringType, false)
+      .add("detail", DataTypes.StringType, true);
 
   private RoundEstimation() {}
 
@@ -54,17 +71,42 @@ public final class RoundEstimation {
     }
   }
 
-  /** The estimates with the round's input accounting. */
-  public record Result(FrequencyEstimates estimates, long read, long accepted, Map<String, Long> rejected) {
-    public long rejectedTotal() {
+  /**
+   * The date's estimates (null when no report was valid) and its input accounting: read = accepted + quarantined.
+   */
+  public record Result(FrequencyEstimates estimates, long read, long accepted, Map<String, Long> quarantined,
+      double seconds) {
+    public long quarantinedTotal() {
       return read - accepted;
     }
   }
 
-  public static Result run(SparkSession spark, Warehouse w, String campaign, int round, OracleConfig config,
-      double maxRejectedShare) {
+  /** Why a row is rejected, or null if the oracle accepts it. */
+  static String validate(Row row, FrequencyOracle oracle, double epsilon, String[] detail) {
+    try {
+      if (row.isNullAt(0)) {
+        detail[0] = "report_id is null";
+        return MALFORMED;
+      }
+      if (row.isNullAt(2) || row.getDouble(2) != epsilon) {
+        detail[0] = "epsilon " + (row.isNullAt(2) ? "null" : row.getDouble(2)) + " != published " + epsilon;
+        return EPSILON_MISMATCH;
+      }
+      oracle.validate(ReportTable.fromRow(row));
+      return null;
+    } catch (ReportTable.MalformedRowException e) {
+      detail[0] = e.getMessage();
+      return MALFORMED;
+    } catch (InvalidReportException e) {
+      detail[0] = e.getMessage();
+      return e.reason().name();
+    }
+  }
+
+  public static Result run(SparkSession spark, Warehouse w, String campaign, LocalDate ds,
+      RoundConfigs.Published published, double maxQuarantinedShare) {
     long start = System.nanoTime();
-    String path = w.requirePartition(Warehouse.REPORTS, campaign, round);
+    String path = w.requireInput(Warehouse.REPORTS, campaign, ds);
     Dataset<Row> reports;
     try {
       reports = spark.read().parquet(path);
@@ -78,29 +120,43 @@ public final class RoundEstimation {
             + "column " + c + " is missing; found " + columns);
       }
     }
+    Column[] select = Arrays.stream(ReportTable.COLUMNS).map(functions::col).toArray(Column[]::new);
+    reports = reports.select(select);
+
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<FrequencyOracle> oracle = jsc.broadcast(FrequencyOracle.of(config));
-    double epsilon = config.epsilon();
-    PartialAggregate total;
+    Broadcast<FrequencyOracle> oracle = jsc.broadcast(FrequencyOracle.of(published.oracle()));
+    double epsilon = published.oracle().epsilon();
     try {
-      total = reports.select(ReportTable.COLUMNS[0], Arrays.copyOfRange(ReportTable.COLUMNS, 1,
-              ReportTable.COLUMNS.length))
-          .javaRDD()
+      // Of several reports with one id, the first in payload order counts; the others are quarantined.
+      Dataset<Row> duplicateIds = reports.where("report_id is not null").groupBy("report_id").count()
+          .where("count > 1").select("report_id");
+      boolean anyDuplicates = !duplicateIds.isEmpty();
+      Dataset<Row> counted = reports;
+      Dataset<Row> extras = null;
+      if (anyDuplicates) {
+        Dataset<Row> dupRows = reports.join(functions.broadcast(duplicateIds), "report_id", "left_semi");
+        Dataset<Row> numbered = dupRows.withColumn("copy", functions.row_number().over(
+            Window.partitionBy("report_id").orderBy("oracle", "epsilon", "hash_index", "seed", "value", "sign",
+                "bits")));
+        counted = reports.join(functions.broadcast(duplicateIds), "report_id", "left_anti").select(select)
+            .unionByName(numbered.where("copy = 1").drop("copy").select(select));
+        extras = numbered.where("copy > 1").drop("copy").select(select)
+            .withColumn("reason", functions.lit(DUPLICATE_REPORT_ID))
+            .withColumn("detail", functions.lit("another report has this report_id"));
+      }
+      PartialAggregate total = counted.javaRDD()
           .mapPartitions((Iterator<Row> rows) -> {
-            PartialAggregate part = new PartialAggregate(oracle.value().newAggregator());
+            FrequencyOracle o = oracle.value();
+            PartialAggregate part = new PartialAggregate(o.newAggregator());
+            String[] detail = new String[1];
             while (rows.hasNext()) {
               Row row = rows.next();
               part.read++;
-              try {
-                if (row.isNullAt(2) || row.getDouble(2) != epsilon) {
-                  part.rejected.merge(EPSILON_MISMATCH, 1L, Long::sum);
-                  continue;
-                }
+              String reason = validate(row, o, epsilon, detail);
+              if (reason == null) {
                 part.aggregator.add(ReportTable.fromRow(row));
-              } catch (ReportTable.MalformedRowException e) {
-                part.rejected.merge(MALFORMED, 1L, Long::sum);
-              } catch (InvalidReportException e) {
-                part.rejected.merge(e.reason().name(), 1L, Long::sum);
+              } else {
+                part.rejected.merge(reason, 1L, Long::sum);
               }
             }
             List<PartialAggregate> one = new ArrayList<>(1);
@@ -108,26 +164,66 @@ public final class RoundEstimation {
             return one.iterator();
           })
           .treeReduce(PartialAggregate::merge);
+      long duplicates = anyDuplicates ? extras.count() : 0;
+      if (duplicates > 0) {
+        total.rejected.merge(DUPLICATE_REPORT_ID, duplicates, Long::sum);
+        total.read += duplicates;
+      }
+      long accepted = total.aggregator.reports();
+      long quarantined = total.read - accepted;
+      double seconds = Timing.seconds(start);
+      LOG.info("{} {}: read {} reports, accepted {}, quarantined {} {} in {}", campaign, ds, total.read, accepted,
+          quarantined, total.rejected, Timing.since(start));
+
+      Dataset<Row> quarantineRows = quarantined == 0 ? spark.createDataFrame(List.of(), QUARANTINE_SCHEMA)
+          : quarantine(counted, oracle, epsilon, extras);
+      Manifest q = new Manifest(Warehouse.QUARANTINE, campaign, ds.toString(), published.round(), w.runId(), "ok")
+          .set("config_hash", published.hash()).input(path).count("read", total.read).count("accepted", accepted)
+          .count("quarantined", quarantined).count("quarantined_by_reason", new TreeMap<>(total.rejected));
+      w.commit(quarantineRows.coalesce(1), Warehouse.QUARANTINE, campaign, ds, q);
+
+      double share = total.read == 0 ? 0 : (double) quarantined / total.read;
+      if (share > maxQuarantinedShare) {
+        throw new JobException(ExitCode.VALIDATION_FAILED, String.format(
+            "%d of %d reports (%.2f%%) in %s failed validation %s, above the allowed %.2f%%; no ranking written; "
+                + "see %s", quarantined, total.read, 100 * share, path, total.rejected, 100 * maxQuarantinedShare,
+            w.partition(Warehouse.QUARANTINE, campaign, ds)));
+      }
+      return new Result(accepted == 0 ? null : total.aggregator.estimate(), total.read, accepted,
+          new TreeMap<>(total.rejected), seconds);
     } catch (JobException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark reports unreadable files with checked SparkExceptions; the message names the file.
       throw new JobException(ExitCode.MISSING_INPUT, "cannot read reports at " + path + ": " + e.getMessage(), e);
     } finally {
       oracle.destroy();
     }
-    long accepted = total.aggregator.reports();
-    long rejected = total.read - accepted;
-    LOG.info("round {}: read {} reports, accepted {}, rejected {} {} in {}", round, total.read, accepted, rejected,
-        total.rejected, Timing.since(start));
-    if (total.read == 0) {
-      throw new JobException(ExitCode.MISSING_INPUT, "no reports in " + path);
-    }
-    double share = (double) rejected / total.read;
-    if (share > maxRejectedShare) {
-      throw new JobException(ExitCode.VALIDATION_FAILED, String.format(
-          "%d of %d reports (%.2f%%) in %s failed validation %s, above the allowed %.2f%%; no ranking written",
-          rejected, total.read, 100 * share, path, total.rejected, 100 * maxRejectedShare));
-    }
-    return new Result(total.aggregator.estimate(), total.read, accepted, total.rejected);
+  }
+
+  /** The rejected rows with their reasons: a second pass, run only when something was rejected. */
+  private static Dataset<Row> quarantine(Dataset<Row> counted, Broadcast<FrequencyOracle> oracle, double epsilon,
+      Dataset<Row> duplicates) {
+    MapPartitionsFunction<Row, Row> rejectedOnly = rows -> {
+      FrequencyOracle o = oracle.value();
+      String[] detail = new String[1];
+      List<Row> out = new ArrayList<>();
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        String reason = validate(row, o, epsilon, detail);
+        if (reason != null) {
+          Object[] values = new Object[row.size() + 2];
+          for (int i = 0; i < row.size(); i++) {
+            values[i] = row.get(i);
+          }
+          values[row.size()] = reason;
+          values[row.size() + 1] = detail[0];
+          out.add(RowFactory.create(values));
+        }
+      }
+      return out.iterator();
+    };
+    Dataset<Row> invalid = counted.mapPartitions(rejectedOnly, Encoders.row(QUARANTINE_SCHEMA));
+    return duplicates == null ? invalid : invalid.unionByName(duplicates);
   }
 }

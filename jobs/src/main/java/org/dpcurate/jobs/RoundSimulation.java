@@ -1,5 +1,6 @@
 package org.dpcurate.jobs;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -10,9 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -35,7 +34,6 @@ public final class RoundSimulation {
       .add("candidate_index", DataTypes.IntegerType, false)
       .add("candidate_id", DataTypes.StringType, false)
       .add("true_count", DataTypes.LongType, false)
-      .add("campaign", DataTypes.StringType, false)
       .add("round", DataTypes.IntegerType, false);
 
   private static final StructType OUTPUT = ReportTable.SCHEMA.add("vote", DataTypes.IntegerType, false);
@@ -43,8 +41,11 @@ public final class RoundSimulation {
   private RoundSimulation() {}
 
   /** Writes the round's reports and truth; returns the true vote counts by candidate index. */
-  public static long[] run(SparkSession spark, Warehouse w, String campaign, int round, List<Candidate> pool,
-      OracleConfig config, PrivatePopulation population, long devices, int messagesPerDevice, long seed) {
+  public static long[] run(SparkSession spark, Warehouse w, String campaign, LocalDate ds,
+      RoundConfigs.Published published, List<Candidate> pool, PrivatePopulation population, long devices,
+      int messagesPerDevice, long seed) {
+    int round = published.round();
+    OracleConfig config = published.oracle();
     long start = System.nanoTime();
     float[][] embeddings = pool.stream().map(Candidate::embedding).toArray(float[][]::new);
     DeviceSimulator simulator = new DeviceSimulator(population, embeddings, messagesPerDevice, seed, round);
@@ -83,10 +84,10 @@ public final class RoundSimulation {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long t = System.nanoTime();
-      outputs.drop("vote")
-          .withColumn("campaign", functions.lit(campaign))
-          .withColumn("round", functions.lit(round))
-          .write().mode(SaveMode.Overwrite).partitionBy("campaign", "round").parquet(w.table(Warehouse.REPORTS));
+      Manifest reports = new Manifest(Warehouse.REPORTS, campaign, ds.toString(), round, w.runId(), "ok")
+          .set("config_hash", published.hash()).set("epsilon", epsilon).set("simulated", true)
+          .count("devices", devices);
+      w.commit(outputs.drop("vote"), Warehouse.REPORTS, campaign, ds, reports.timing("simulate", Timing.seconds(t)));
       LOG.info("round {}: {} devices reported with {} eps={} in {}", round, devices, config.kind(), epsilon,
           Timing.since(t));
       long[] truth = new long[pool.size()];
@@ -95,10 +96,11 @@ public final class RoundSimulation {
       }
       List<Row> truthRows = new ArrayList<>(pool.size());
       for (int i = 0; i < truth.length; i++) {
-        truthRows.add(RowFactory.create(i, pool.get(i).id(), truth[i], campaign, round));
+        truthRows.add(RowFactory.create(i, pool.get(i).id(), truth[i], round));
       }
-      spark.createDataFrame(truthRows, TRUTH_SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
-          .partitionBy("campaign", "round").parquet(w.table(Warehouse.TRUTH));
+      w.commit(spark.createDataFrame(truthRows, TRUTH_SCHEMA).coalesce(1), Warehouse.TRUTH, campaign, ds,
+          new Manifest(Warehouse.TRUTH, campaign, ds.toString(), round, w.runId(), "ok")
+              .set("config_hash", published.hash()));
       return truth;
     } finally {
       outputs.unpersist();

@@ -4,21 +4,34 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The output layout under one root (a local path or any Hadoop URI), documented in docs/schemas.md. Tables are
- * partitioned by {@code campaign=} and {@code round=} directories.
+ * The output layout under one root (a local path or any Hadoop URI): {@code <table>/campaign=<c>/ds=<date>/}.
+ * Every partition is committed atomically: written to a {@code .staging-} directory (which readers skip), its
+ * manifest written last, then renamed into place. A run that dies half-way leaves only a staging directory; a
+ * re-run replaces exactly the partitions it writes.
  */
 public final class Warehouse {
+  private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
+
   public static final String CANDIDATES = "candidates";
   public static final String REPORTS = "reports";
   public static final String TRUTH = "truth";
   public static final String RANKED = "ranked";
+  public static final String QUARANTINE = "quarantine";
+  public static final String LEDGER = "ledger";
   public static final String CURATED = "curated";
   public static final String METRICS = "metrics";
   public static final String REQUESTS = "requests";
@@ -26,6 +39,7 @@ public final class Warehouse {
 
   private final String root;
   private final Configuration hadoop;
+  private final String runId = UUID.randomUUID().toString();
 
   public Warehouse(String root, SparkSession spark) {
     this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
@@ -36,68 +50,147 @@ public final class Warehouse {
     return root;
   }
 
-  public String table(String name) {
-    return root + "/" + name;
+  /** Identifies this process's writes in manifests. */
+  public String runId() {
+    return runId;
   }
 
-  public String partition(String table, String campaign, int round) {
-    return table(table) + "/campaign=" + campaign + "/round=" + round;
+  public String table(String name) {
+    return root + "/" + name;
   }
 
   public String campaignDir(String table, String campaign) {
     return table(table) + "/campaign=" + campaign;
   }
 
-  public boolean exists(String path) {
+  public String partition(String table, String campaign, LocalDate ds) {
+    return campaignDir(table, campaign) + "/ds=" + ds;
+  }
+
+  private FileSystem fs(Path p) {
     try {
-      Path p = new Path(path);
-      return p.getFileSystem(hadoop).exists(p);
+      return p.getFileSystem(hadoop);
+    } catch (IOException e) {
+      throw new JobException(ExitCode.MISSING_INPUT, "cannot open file system of " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  public boolean exists(String path) {
+    Path p = new Path(path);
+    try {
+      return fs(p).exists(p);
     } catch (IOException e) {
       throw new JobException(ExitCode.MISSING_INPUT, "cannot check " + path + ": " + e.getMessage(), e);
     }
   }
 
-  /** Fails with MISSING_INPUT naming the partition unless it exists. */
-  public String requirePartition(String table, String campaign, int round) {
-    String path = partition(table, campaign, round);
+  public boolean isCommitted(String partitionPath) {
+    return exists(partitionPath + "/" + Manifest.FILE);
+  }
+
+  /** An input partition written by something else (reports): the directory must exist. */
+  public String requireInput(String table, String campaign, LocalDate ds) {
+    String path = partition(table, campaign, ds);
     if (!exists(path)) {
       throw new JobException(ExitCode.MISSING_INPUT,
-          "missing input partition " + path + " (table " + table + ", campaign " + campaign + ", round " + round + ")");
+          "missing input partition " + path + " (table " + table + ", campaign " + campaign + ", ds " + ds + ")");
     }
     return path;
   }
 
-  public void writeText(String path, String text) {
+  /** A partition dpcurate wrote: it must exist and carry its commit manifest. */
+  public String requireCommitted(String table, String campaign, LocalDate ds) {
+    String path = requireInput(table, campaign, ds);
+    if (!isCommitted(path)) {
+      throw new JobException(ExitCode.MISSING_INPUT, "partition " + path + " has no " + Manifest.FILE
+          + ": it was not committed (a failed run?) and is not read");
+    }
+    return path;
+  }
+
+  /** Writes {@code data} as the partition, atomically, with {@code manifest}. */
+  public void commit(Dataset<Row> data, String table, String campaign, LocalDate ds, Manifest manifest) {
+    commitTo(data, partition(table, campaign, ds), manifest);
+  }
+
+  /** As {@link #commit} for a campaign-level table ({@code <table>/campaign=<c>/}). */
+  public void commitCampaign(Dataset<Row> data, String table, String campaign, Manifest manifest) {
+    commitTo(data, campaignDir(table, campaign), manifest);
+  }
+
+  private void commitTo(Dataset<Row> data, String finalPath, Manifest manifest) {
+    Path target = new Path(finalPath);
+    Path parent = target.getParent();
+    Path staging = new Path(parent, ".staging-" + target.getName() + "-" + runId);
+    FileSystem fs = fs(target);
     try {
-      Path p = new Path(path);
-      FileSystem fs = p.getFileSystem(hadoop);
-      try (OutputStream out = fs.create(p, true)) {
+      deleteStaleStaging(fs, parent, target.getName());
+      data.write().mode(SaveMode.ErrorIfExists).parquet(staging.toString());
+      manifest.count("rows_written", data.sparkSession().read().parquet(staging.toString()).count());
+      try (OutputStream out = fs.create(new Path(staging, Manifest.FILE), false)) {
+        out.write(manifest.toJson().getBytes(StandardCharsets.UTF_8));
+      }
+      if (fs.exists(target) && !fs.delete(target, true)) {
+        throw new IOException("cannot remove the previous " + target);
+      }
+      if (!fs.rename(staging, target)) {
+        throw new IOException("cannot rename " + staging + " to " + target);
+      }
+      LOG.info("committed {}", target);
+    } catch (IOException e) {
+      throw new JobException(ExitCode.FAILURE, "commit of " + finalPath + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteStaleStaging(FileSystem fs, Path parent, String name) throws IOException {
+    if (!fs.exists(parent)) {
+      return;
+    }
+    for (FileStatus s : fs.listStatus(parent)) {
+      if (s.getPath().getName().startsWith(".staging-" + name + "-")) {
+        LOG.warn("removing stale staging directory {} of an earlier failed run", s.getPath());
+        fs.delete(s.getPath(), true);
+      }
+    }
+  }
+
+  /** Writes a small text file atomically (temp file, then rename). */
+  public void writeText(String path, String text) {
+    Path target = new Path(path);
+    Path temp = new Path(target.getParent(), "_tmp-" + target.getName() + "-" + runId);
+    FileSystem fs = fs(target);
+    try {
+      try (OutputStream out = fs.create(temp, true)) {
         out.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+      if (fs.exists(target)) {
+        fs.delete(target, false);
+      }
+      if (!fs.rename(temp, target)) {
+        throw new IOException("cannot rename " + temp + " to " + target);
       }
     } catch (IOException e) {
       throw new JobException(ExitCode.FAILURE, "cannot write " + path + ": " + e.getMessage(), e);
     }
   }
 
-  public Properties readProperties(String path) {
+  public String readText(String path) {
+    Path p = new Path(path);
+    FileSystem fs = fs(p);
     try {
-      Path p = new Path(path);
-      FileSystem fs = p.getFileSystem(hadoop);
       if (!fs.exists(p)) {
         throw new JobException(ExitCode.MISSING_INPUT, "missing file " + path);
       }
-      Properties props = new Properties();
       try (InputStream in = fs.open(p)) {
-        props.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
-      return props;
     } catch (IOException e) {
       throw new JobException(ExitCode.MISSING_INPUT, "cannot read " + path + ": " + e.getMessage(), e);
     }
   }
 
-  /** The published oracle config of a round. */
-  public String roundConfigPath(String campaign, int round) {
-    return table(CONFIGS) + "/campaign=" + campaign + "/round=" + round + ".properties";
+  /** The published oracle config of a date. */
+  public String roundConfigPath(String campaign, LocalDate ds) {
+    return campaignDir(CONFIGS, campaign) + "/ds=" + ds + ".properties";
   }
 }

@@ -44,7 +44,9 @@ class CurateTest extends SparkTestBase {
     assertTrue(curated.count() > 0);
     double weights = curated.agg(org.apache.spark.sql.functions.sum("weight")).first().getDouble(0);
     assertEquals(1.0, weights, 1e-9);
-    assertEquals(4, read("a", "ranked").select("round").distinct().count());
+    assertEquals(4, read("a", "ranked").select("ds").distinct().count());
+    assertEquals(16.0, read("a", "ledger").agg(org.apache.spark.sql.functions.max("cumulative_epsilon")).first()
+        .getDouble(0), 1e-12, "four rounds at eps 4 compose to 16");
     String summary = Files.readString(dir.resolve("a/summaries/c.json"));
     assertTrue(summary.contains("\"total_variation\""));
   }
@@ -53,7 +55,7 @@ class CurateTest extends SparkTestBase {
   void theSameSeedGivesIdenticalRows() throws Exception {
     assertEquals(ExitCode.SUCCESS, curate("x", 3).code());
     assertEquals(ExitCode.SUCCESS, curate("y", 3).code());
-    for (String table : new String[] {"candidates", "reports", "ranked", "curated", "truth"}) {
+    for (String table : new String[] {"candidates", "reports", "ranked", "curated", "truth", "ledger"}) {
       Dataset<Row> x = read("x", table);
       Dataset<Row> y = read("y", table);
       assertEquals(x.count(), y.count(), table);

@@ -42,6 +42,13 @@ abstract class SparkTestBase {
     return file;
   }
 
+  static String[] concat(String[] a, String... b) {
+    String[] out = new String[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   /** Exit code and captured stderr of one job run. */
   record Outcome(ExitCode code, String stderr, String stdout) {}
 

@@ -1,0 +1,207 @@
+package org.dpcurate.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What on-call relies on: backfills date by date, atomic and idempotent partitions, quarantined bad input with
+ * nothing valid lost, explicit empty dates, named missing or corrupt inputs, and the privacy budget.
+ */
+class OperationsTest extends SparkTestBase {
+  @TempDir
+  Path dir;
+
+  private String wh() {
+    return dir.resolve("wh").toString();
+  }
+
+  private String[] common(String campaign, String... extra) throws Exception {
+    return concat(new String[] {"--warehouse", wh(), "--campaign", campaign, "--population",
+        tinyPopulation(dir).toString(), "--candidates", "60", "--oracle", "GRR", "--epsilon", "3"}, extra);
+  }
+
+  private void prepare(String campaign, String ds) throws Exception {
+    assertEquals(ExitCode.SUCCESS, run(new GenerateJob(), common(campaign, "--ds", ds)).code());
+    Outcome o = run(new SimulateJob(), common(campaign, "--ds", ds));
+    assertEquals(ExitCode.SUCCESS, o.code(), o.stderr());
+  }
+
+  private Path partition(String table, String campaign, String ds) {
+    return Path.of(wh(), table, "campaign=" + campaign, "ds=" + ds);
+  }
+
+  /** Replaces a partition's data with {@code rows} (test set-up of bad input). */
+  private void replaceReports(String campaign, String ds, Dataset<Row> rows) {
+    String tmp = dir.resolve("tmp-" + System.nanoTime()).toString();
+    rows.write().parquet(tmp);
+    spark.read().parquet(tmp).write().mode(SaveMode.Overwrite).parquet(partition("reports", campaign, ds).toString());
+  }
+
+  @Test
+  void aBackfillRunsEachDateInOrderAndReRunsAreIdempotent() throws Exception {
+    prepare("bf", "2026-04-01");
+    Outcome first = run(new NightlyJob(), common("bf", "--ds", "2026-04-01"));
+    assertEquals(ExitCode.SUCCESS, first.code(), first.stderr());
+    prepare2("bf", "2026-04-02");
+    // Backfill both dates again in one invocation: each date's outcome, in order.
+    Outcome backfill = run(new NightlyJob(), common("bf", "--from", "2026-04-01", "--to", "2026-04-02"));
+    assertEquals(ExitCode.SUCCESS, backfill.code(), backfill.stderr());
+    int one = backfill.stdout().indexOf("nightly 2026-04-01 ok");
+    int two = backfill.stdout().indexOf("nightly 2026-04-02 ok");
+    assertTrue(one >= 0 && two > one, backfill.stdout());
+    // The re-run of 2026-04-01 rewrote identical content, and every partition carries its manifest.
+    Dataset<Row> ranked = spark.read().parquet(partition("ranked", "bf", "2026-04-01").toString());
+    assertEquals(60, ranked.count());
+    for (String table : new String[] {"ranked", "quarantine", "ledger", "candidates"}) {
+      assertTrue(Files.exists(partition(table, "bf", "2026-04-01").resolve("_manifest.json")), table);
+    }
+    String manifest = Files.readString(partition("ranked", "bf", "2026-04-01").resolve("_manifest.json"));
+    assertTrue(manifest.contains("\"read\": 20000") && manifest.contains("\"accepted\": 20000")
+        && manifest.contains("\"config_hash\"") && manifest.contains("\"code_version\""), manifest);
+    // A re-run of an existing date leaves no staging directories behind.
+    try (Stream<Path> files = Files.list(partition("ranked", "bf", "2026-04-01").getParent())) {
+      assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".staging")));
+    }
+    // The ledger composes the two dates.
+    Row ledger = spark.read().parquet(partition("ledger", "bf", "2026-04-02").toString()).first();
+    assertEquals(6.0, ledger.getDouble(ledger.fieldIndex("cumulative_epsilon")), 1e-12);
+  }
+
+  /** The second date's reports, simulated on the candidates the first night's refine committed. */
+  private void prepare2(String campaign, String ds) throws Exception {
+    Outcome o = run(new SimulateJob(), common(campaign, "--ds", ds));
+    assertEquals(ExitCode.SUCCESS, o.code(), o.stderr());
+  }
+
+  @Test
+  void aKilledRunLeavesNoVisiblePartition() throws Exception {
+    prepare("kill", "2026-04-01");
+    assertEquals(ExitCode.SUCCESS, run(new EstimateJob(), common("kill", "--ds", "2026-04-01")).code());
+    long before = spark.read().parquet(Path.of(wh(), "ranked").toString()).count();
+    // A run killed mid-write leaves a staging directory; readers of the table never see it.
+    Path staging = partition("ranked", "kill", "2026-04-01").resolveSibling(".staging-ds=2026-04-01-dead");
+    spark.read().parquet(partition("ranked", "kill", "2026-04-01").toString()).limit(7).write()
+        .parquet(staging.toString());
+    assertEquals(before, spark.read().parquet(Path.of(wh(), "ranked").toString()).count());
+    // The next commit of that partition removes it.
+    assertEquals(ExitCode.SUCCESS, run(new EstimateJob(), common("kill", "--ds", "2026-04-01")).code());
+    assertFalse(Files.exists(staging));
+    // A partition without its manifest is not read as input.
+    Files.delete(partition("candidates", "kill", "2026-04-01").resolve("_manifest.json"));
+    Outcome o = run(new EstimateJob(), common("kill", "--ds", "2026-04-01"));
+    assertEquals(ExitCode.MISSING_INPUT, o.code());
+    assertTrue(o.stderr().contains("_manifest.json"), o.stderr());
+  }
+
+  @Test
+  void invalidReportsAreQuarantinedWithReasonsAndNothingValidIsLost() throws Exception {
+    prepare("q", "2026-04-01");
+    Dataset<Row> good = spark.read().parquet(partition("reports", "q", "2026-04-01").toString());
+    long valid = good.count();
+    List<Row> bad = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      bad.add(RowFactory.create("bad-range-" + i, "GRR", 3.0, null, null, 60 + i, null, null));
+      bad.add(RowFactory.create("bad-null-" + i, "GRR", 3.0, null, null, null, null, null));
+      bad.add(RowFactory.create("bad-eps-" + i, "GRR", 1.0, null, null, 1, null, null));
+      bad.add(RowFactory.create("bad-oracle-" + i, "OLH", 3.0, null, 7L, 1, null, null));
+      bad.add(RowFactory.create(null, "GRR", 3.0, null, null, 1, null, null));
+    }
+    // 100 reports sent twice: one copy counts, the other is quarantined.
+    Dataset<Row> twice = good.limit(100);
+    org.apache.spark.sql.types.StructType nullable = new org.apache.spark.sql.types.StructType(
+        java.util.Arrays.stream(ReportTable.SCHEMA.fields()).map(f -> f.copy(f.name(), f.dataType(), true,
+            f.metadata())).toArray(org.apache.spark.sql.types.StructField[]::new));
+    replaceReports("q", "2026-04-01", good.unionByName(spark.createDataFrame(bad, nullable))
+        .unionByName(twice));
+    long read = valid + bad.size() + 100;
+
+    Outcome failed = run(new EstimateJob(), common("q", "--ds", "2026-04-01"));
+    assertEquals(ExitCode.VALIDATION_FAILED, failed.code(), failed.stderr());
+    assertTrue(failed.stderr().contains("failed validation"), failed.stderr());
+    assertFalse(Files.exists(partition("ranked", "q", "2026-04-01")), "no ranking after a failed round");
+    Dataset<Row> quarantine = spark.read().parquet(partition("quarantine", "q", "2026-04-01").toString());
+    Map<String, Long> reasons = quarantine.groupBy("reason").count().collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+    assertEquals(Map.of("VALUE_OUT_OF_RANGE", 100L, "MALFORMED", 200L, "EPSILON_MISMATCH", 100L, "WRONG_ORACLE",
+        100L, "DUPLICATE_REPORT_ID", 100L), reasons);
+
+    Outcome tolerated = run(new EstimateJob(), common("q", "--ds", "2026-04-01", "--max-rejected-share", "0.1"));
+    assertEquals(ExitCode.SUCCESS, tolerated.code(), tolerated.stderr());
+    Row first = spark.read().parquet(partition("ranked", "q", "2026-04-01").toString()).first();
+    assertEquals(valid, first.getLong(first.fieldIndex("reports")), "every valid report counts once");
+    String manifest = Files.readString(partition("ranked", "q", "2026-04-01").resolve("_manifest.json"));
+    assertTrue(manifest.contains("\"read\": " + read), manifest);
+    assertTrue(manifest.contains("\"accepted\": " + valid), manifest);
+    assertTrue(manifest.contains("\"quarantined\": " + (read - valid)), manifest);
+  }
+
+  @Test
+  void anEmptyDateIsAnExplicitOutcome() throws Exception {
+    prepare("e", "2026-04-01");
+    assertEquals(ExitCode.SUCCESS, run(new EstimateJob(), common("e", "--ds", "2026-04-01")).code());
+    replaceReports("e", "2026-04-01", spark.createDataFrame(List.of(), ReportTable.SCHEMA));
+    Outcome o = run(new EstimateJob(), common("e", "--ds", "2026-04-01"));
+    assertEquals(ExitCode.SUCCESS, o.code(), o.stderr());
+    assertTrue(o.stdout().contains("no_reports"), o.stdout());
+    assertEquals(0, spark.read().parquet(partition("ranked", "e", "2026-04-01").toString()).count(),
+        "the old ranking is replaced, not left stale");
+    assertTrue(Files.readString(partition("ranked", "e", "2026-04-01").resolve("_manifest.json"))
+        .contains("\"outcome\": \"no_reports\""));
+  }
+
+  @Test
+  void missingOrCorruptInputIsNamed() throws Exception {
+    Outcome missing = run(new EstimateJob(), common("m", "--ds", "2026-05-05"));
+    assertEquals(ExitCode.MISSING_INPUT, missing.code());
+    assertTrue(missing.stderr().contains("ds=2026-05-05"), missing.stderr());
+
+    prepare("c", "2026-04-01");
+    Path corrupt = partition("reports", "c", "2026-04-01").resolve("part-corrupt.parquet");
+    Files.write(corrupt, "this is not parquet".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Outcome o = run(new EstimateJob(), common("c", "--ds", "2026-04-01"));
+    assertEquals(ExitCode.MISSING_INPUT, o.code(), o.stderr());
+    assertTrue(o.stderr().contains("part-corrupt.parquet"), o.stderr());
+
+    prepare("s", "2026-04-01");
+    Dataset<Row> renamed = spark.read().parquet(partition("reports", "s", "2026-04-01").toString())
+        .withColumnRenamed("value", "val");
+    replaceReports("s", "2026-04-01", renamed);
+    Outcome schema = run(new EstimateJob(), common("s", "--ds", "2026-04-01"));
+    assertEquals(ExitCode.MISSING_INPUT, schema.code());
+    assertTrue(schema.stderr().contains("value") && schema.stderr().contains("ds=2026-04-01"), schema.stderr());
+  }
+
+  @Test
+  void roundsBeyondTheBudgetAreRefusedAndShuffledRoundsRecordTheCentralBound() throws Exception {
+    prepare("p", "2026-04-01");
+    Outcome ok = run(new NightlyJob(), common("p", "--ds", "2026-04-01", "--budget", "5", "--shuffled"));
+    assertEquals(ExitCode.SUCCESS, ok.code(), ok.stderr());
+    Row ledger = spark.read().parquet(partition("ledger", "p", "2026-04-01").toString()).first();
+    double central = ledger.getDouble(ledger.fieldIndex("central_epsilon"));
+    assertTrue(central > 0 && central < 3, "amplified central eps " + central);
+    prepare2("p", "2026-04-02");
+    Outcome refused = run(new EstimateJob(), common("p", "--ds", "2026-04-02", "--budget", "5"));
+    assertEquals(ExitCode.BUDGET_EXCEEDED, refused.code());
+    assertTrue(refused.stderr().contains("budget"), refused.stderr());
+    assertFalse(Files.exists(partition("ranked", "p", "2026-04-02")));
+    assertFalse(Files.exists(partition("ledger", "p", "2026-04-02")));
+    // The previous date's re-run replaces its own spend instead of adding to it.
+    assertEquals(ExitCode.SUCCESS, run(new EstimateJob(), common("p", "--ds", "2026-04-01", "--budget", "5"))
+        .code());
+  }
+}
