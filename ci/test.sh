@@ -3,3 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -ntp verify
+python3 -m py_compile conf/airflow/dpcurate_nightly.py
+bash ci/notebook.sh

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Executes the analyst notebook on the output of a small pipeline run.
+# No public Python index is reachable here: pip uses the machine's local package index (pip config), never PyPI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+venv=.venv
+if [ ! -x "$venv/bin/jupyter" ]; then
+  index=$(pip config get global.extra-index-url 2>/dev/null | awk '{print $1}' || true)
+  index=${index:-file:///opt/pypi/simple}
+  extra=$(pip config get global.extra-index-url 2>/dev/null | awk '{for (i = 2; i <= NF; i++) print "--extra-index-url", $i}' || true)
+  python3 -m venv "$venv"
+  # shellcheck disable=SC2086
+  "$venv/bin/pip" install -q --index-url "$index" $extra pyarrow pandas matplotlib nbconvert ipykernel
+fi
+warehouse="$PWD/out/ci-warehouse"
+rm -rf "$warehouse" out/notebooks
+bin/dpcurate curate --warehouse "$warehouse" --campaign ci --devices 50000 --candidates 300 --rounds 3 \
+  --baseline --noise-free-reference
+DPCURATE_WAREHOUSE="$warehouse" DPCURATE_CAMPAIGN=ci "$venv/bin/jupyter" nbconvert --to notebook --execute \
+  --ExecutePreprocessor.timeout=300 notebooks/curation_report.ipynb --output-dir out/notebooks
+echo "notebook executed: out/notebooks/curation_report.ipynb"

@@ -1,0 +1,49 @@
+package org.dpcurate.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The scheduler's DAG passes arguments the nightly job's own command line accepts. */
+class AirflowDagTest {
+  private static final Path DAG = Path.of("..", "conf", "airflow", "dpcurate_nightly.py");
+
+  static List<String> nightlyArgs(String dag) {
+    Matcher block = Pattern.compile("NIGHTLY_ARGS = \\[(.*?)\\]", Pattern.DOTALL).matcher(dag);
+    assertTrue(block.find(), "NIGHTLY_ARGS list not found");
+    List<String> args = new ArrayList<>();
+    Matcher literal = Pattern.compile("\"([^\"]*)\"").matcher(block.group(1));
+    while (literal.find()) {
+      args.add(literal.group(1));
+    }
+    return args;
+  }
+
+  @Test
+  void theDagArgumentsParseWithTheJobsCli() throws Exception {
+    String dag = Files.readString(DAG);
+    List<String> args = nightlyArgs(dag);
+    assertTrue(args.contains("{{ ds }}"), "the DAG must template the date");
+    String[] rendered = args.stream().map(a -> a.replace("{{ ds }}", "2026-01-02")).toArray(String[]::new);
+    NightlyJob job = new NightlyJob();
+    Cli cli = new Cli(job.name(), job.summary());
+    job.define(cli);
+    assertTrue(cli.parse(rendered));
+    CampaignSettings settings = CampaignSettings.from(cli);
+    assertEquals(List.of(java.time.LocalDate.of(2026, 1, 2)), Dates.from(cli));
+    assertTrue(settings.privacy().shuffled());
+    Matcher javaClass = Pattern.compile("java_class=\"([^\"]+)\"").matcher(dag);
+    assertTrue(javaClass.find());
+    assertEquals(NightlyJob.class.getName(), javaClass.group(1));
+    for (String required : new String[] {"catchup=True", "max_active_runs=1", "\"retries\"", "SparkSubmitOperator"}) {
+      assertTrue(dag.contains(required), "the DAG sets " + required);
+    }
+  }
+}
