@@ -126,7 +126,7 @@ public final class Warehouse {
     try {
       deleteStaleStaging(fs, parent, target.getName());
       data.write().mode(SaveMode.ErrorIfExists).parquet(staging.toString());
-      manifest.count("rows_written", data.sparkSession().read().parquet(staging.toString()).count());
+      manifest.count("rows_written", countRows(data.sparkSession(), fs, staging));
       try (OutputStream out = fs.create(new Path(staging, Manifest.FILE), false)) {
         out.write(manifest.toJson().getBytes(StandardCharsets.UTF_8));
       }
@@ -140,6 +140,15 @@ public final class Warehouse {
     } catch (IOException e) {
       throw new JobException(ExitCode.FAILURE, "commit of " + finalPath + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /** Rows in the data files of a (hidden, so not directly readable) staging directory, from their footers. */
+  private static long countRows(SparkSession spark, FileSystem fs, Path staging) throws IOException {
+    String[] files = java.util.Arrays.stream(fs.listStatus(staging))
+        .map(s -> s.getPath().toString())
+        .filter(p -> new Path(p).getName().startsWith("part-"))
+        .toArray(String[]::new);
+    return files.length == 0 ? 0 : spark.read().parquet(files).count();
   }
 
   private static void deleteStaleStaging(FileSystem fs, Path parent, String name) throws IOException {
