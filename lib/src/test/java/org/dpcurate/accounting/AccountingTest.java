@@ -24,7 +24,8 @@ class AccountingTest {
     assertEquals(6, e.cumulativeEpsilon(), 1e-12, "day -7 is outside a 7-day period; the same date is replaced");
     assertEquals(D.minusDays(6), e.windowStart());
     assertTrue(e.withinBudget());
-    assertFalse(ledger.account(D, 2.5, past).withinBudget());
+    assertTrue(ledger.account(D, 4, past).withinBudget(), "exactly the budget is allowed");
+    assertFalse(ledger.account(D, 4.5, past).withinBudget());
     assertThrows(IllegalArgumentException.class, () -> new PrivacyLedger(0, 7));
     assertThrows(IllegalArgumentException.class, () -> new PrivacyLedger(1, 0));
   }
