@@ -58,19 +58,17 @@ public final class FastLocalHashing extends FrequencyOracle {
     state[report.hashIndex() * g + report.value()]++;
   }
 
+  /** O(S K) hash evaluations, spread over the available cores (each candidate's sum is exact integer math). */
   @Override
   public double[] unbiasedCounts(long n, long[] state) {
     double[] est = new double[config.domainSize()];
-    for (int i = 0; i < pool; i++) {
-      long seed = seedOf(i);
-      int row = i * g;
-      for (int v = 0; v < est.length; v++) {
-        est[v] += state[row + XxHash64.bucket(v, seed, g)];
+    java.util.stream.IntStream.range(0, est.length).parallel().forEach(v -> {
+      long supports = 0;
+      for (int i = 0; i < pool; i++) {
+        supports += state[i * g + XxHash64.bucket(v, seedOf(i), g)];
       }
-    }
-    for (int v = 0; v < est.length; v++) {
-      est[v] = PureProtocol.estimate(est[v], n, p, q);
-    }
+      est[v] = PureProtocol.estimate(supports, n, p, q);
+    });
     return est;
   }
 
