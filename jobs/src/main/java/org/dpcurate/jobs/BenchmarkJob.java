@@ -57,7 +57,8 @@ public final class BenchmarkJob implements Job {
         .option("candidates", "K", "candidate domain size (default 10000)")
         .option("epsilon", "EPS", "local budget (default 2)")
         .option("repeat", "R", "timed repetitions; the fastest counts (default 2)")
-        .option("seed", "N", "seed (default 1)");
+        .option("seed", "N", "seed (default 1)")
+        .flag("skip-duplicate-check", "time estimate without the duplicate report_id check");
   }
 
   @Override
@@ -88,7 +89,7 @@ public final class BenchmarkJob implements Job {
     for (long n : counts) {
       for (OracleKind kind : oracles) {
         String campaign = "bench-" + kind.name().toLowerCase(Locale.ROOT) + "-" + n + "-k" + k;
-        CampaignSettings s = settings(root, campaign, eps, k, kind);
+        CampaignSettings s = settings(root, campaign, eps, k, kind, cli.has("skip-duplicate-check"));
         double gen = ensureReports(spark, w, s, kind, n, k, eps, seed);
         double scan = Double.MAX_VALUE;
         double estimate = Double.MAX_VALUE;
@@ -109,11 +110,13 @@ public final class BenchmarkJob implements Job {
     System.out.println("cores: " + cores + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20) + "MB");
   }
 
-  private static CampaignSettings settings(String root, String campaign, double eps, int k, OracleKind kind) {
+  private static CampaignSettings settings(String root, String campaign, double eps, int k, OracleKind kind,
+      boolean skipDuplicateCheck) {
     Cli cli = new Cli("benchmark", "");
     CampaignSettings.addOptions(cli);
-    cli.parse(new String[] {"--warehouse", root, "--campaign", campaign, "--epsilon", Double.toString(eps),
-        "--candidates", Integer.toString(k), "--oracle", kind.name(), "--budget", "inf"});
+    String[] args = {"--warehouse", root, "--campaign", campaign, "--epsilon", Double.toString(eps),
+        "--candidates", Integer.toString(k), "--oracle", kind.name(), "--budget", "inf"};
+    cli.parse(skipDuplicateCheck ? java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--skip-duplicate-check")).toArray(String[]::new) : args);
     return CampaignSettings.from(cli);
   }
 

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /** The options every job shares, validated once. Seeds of every random stage derive from {@code seed}. */
 public record CampaignSettings(String warehouse, String campaign, long seed, PopulationConfig population,
     int candidates, double epsilon, String oracle, int reportBits, Selection selection, double maxRejectedShare,
-    String variation, LedgerTable.Policy privacy) {
+    String variation, LedgerTable.Policy privacy, boolean checkDuplicates) {
 
   private static final Logger LOG = LoggerFactory.getLogger(CampaignSettings.class);
 
@@ -46,7 +46,9 @@ public record CampaignSettings(String warehouse, String campaign, long seed, Pop
         .option("budget", "EPS", "per-device privacy budget per period; rounds beyond it are refused (default 16)")
         .option("budget-period-days", "D", "length of the budget period in days (default 30)")
         .flag("shuffled", "reports were shuffled/anonymized before storage: record the amplified central bound")
-        .option("delta", "D", "delta of the amplified central (eps, delta) bound (default 1e-9)");
+        .option("delta", "D", "delta of the amplified central (eps, delta) bound (default 1e-9)")
+        .flag("skip-duplicate-check", "trust the ingestion to deliver each report_id once (saves one shuffle of "
+            + "8-byte hashes; duplicates would then count twice)");
   }
 
   public static CampaignSettings from(Cli cli) {
@@ -96,14 +98,15 @@ public record CampaignSettings(String warehouse, String campaign, long seed, Pop
         variation,
         new LedgerTable.Policy(cli.doubleValue("budget", 16, 1e-9, Double.POSITIVE_INFINITY),
             cli.intValue("budget-period-days", 30, 1, 3660), cli.has("shuffled"),
-            cli.doubleValue("delta", 1e-9, 1e-300, 0.5)));
+            cli.doubleValue("delta", 1e-9, 1e-300, 0.5)),
+        !cli.has("skip-duplicate-check"));
   }
 
   /** The same settings for another campaign name, budget eps and population (simulation variants). */
   public CampaignSettings variant(String campaignName, double eps, double budget, PopulationConfig world) {
     return new CampaignSettings(warehouse, campaignName, seed, world, candidates, eps, oracle, reportBits,
         selection, maxRejectedShare, variation, new LedgerTable.Policy(budget, privacy.periodDays(),
-            privacy.shuffled(), privacy.delta()));
+            privacy.shuffled(), privacy.delta()), checkDuplicates);
   }
 
   public TextEmbedder embedder() {

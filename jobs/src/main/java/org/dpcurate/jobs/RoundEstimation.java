@@ -104,7 +104,7 @@ public final class RoundEstimation {
   }
 
   public static Result run(SparkSession spark, Warehouse w, String campaign, LocalDate ds,
-      RoundConfigs.Published published, double maxQuarantinedShare) {
+      RoundConfigs.Published published, double maxQuarantinedShare, boolean checkDuplicates) {
     long start = System.nanoTime();
     String path = w.requireInput(Warehouse.REPORTS, campaign, ds);
     Dataset<Row> reports;
@@ -127,24 +127,32 @@ public final class RoundEstimation {
     Broadcast<FrequencyOracle> oracle = jsc.broadcast(FrequencyOracle.of(published.oracle()));
     double epsilon = published.oracle().epsilon();
     try {
-      // Of several reports with one id, the first in payload order counts; the others are quarantined.
-      Dataset<Row> duplicateIds = reports.where("report_id is not null").groupBy("report_id").count()
-          .where("count > 1").select("report_id");
-      boolean anyDuplicates = !duplicateIds.isEmpty();
+      // Of several reports with one id, the first in payload order counts; the others are quarantined. Ids are
+      // compared by their 64-bit xxhash first (a shuffle of 8-byte keys), and exactly only where hashes repeat.
+      Dataset<Row> duplicateIds = checkDuplicates
+          ? reports.where("report_id is not null").select(functions.xxhash64(functions.col("report_id")).as("h"))
+              .groupBy("h").count().where("count > 1").select("h")
+          : null;
+      boolean anyDuplicates = checkDuplicates && !duplicateIds.isEmpty();
       Dataset<Row> counted = reports;
       Dataset<Row> extras = null;
       if (anyDuplicates) {
-        Dataset<Row> dupRows = reports.join(functions.broadcast(duplicateIds), "report_id", "left_semi");
-        Dataset<Row> numbered = dupRows.withColumn("copy", functions.row_number().over(
+        Dataset<Row> hashed = reports.withColumn("h", functions.xxhash64(functions.col("report_id")));
+        Dataset<Row> suspects = hashed.join(functions.broadcast(duplicateIds), "h", "left_semi").drop("h");
+        Dataset<Row> numbered = suspects.withColumn("copy", functions.row_number().over(
             Window.partitionBy("report_id").orderBy("oracle", "epsilon", "hash_index", "seed", "value", "sign",
                 "bits")));
-        counted = reports.join(functions.broadcast(duplicateIds), "report_id", "left_anti").select(select)
+        counted = hashed.join(functions.broadcast(duplicateIds), "h", "left_anti").select(select)
             .unionByName(numbered.where("copy = 1").drop("copy").select(select));
         extras = numbered.where("copy > 1").drop("copy").select(select)
             .withColumn("reason", functions.lit(DUPLICATE_REPORT_ID))
             .withColumn("detail", functions.lit("another report has this report_id"));
       }
-      PartialAggregate total = counted.javaRDD()
+      // The aggregation pass reads report_id only as a null flag: the strings themselves are never materialized.
+      Column[] pruned = select.clone();
+      pruned[0] = functions.when(functions.col("report_id").isNull(), functions.lit(null))
+          .otherwise(functions.lit("")).as("report_id");
+      PartialAggregate total = counted.select(pruned).javaRDD()
           .mapPartitions((Iterator<Row> rows) -> {
             FrequencyOracle o = oracle.value();
             PartialAggregate part = new PartialAggregate(o.newAggregator());

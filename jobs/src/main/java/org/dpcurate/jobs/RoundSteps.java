@@ -48,7 +48,7 @@ public final class RoundSteps {
           + published.oracle().domainSize() + " but its candidates table holds " + pool.size());
     }
     RoundEstimation.Result input = RoundEstimation.run(spark, w, s.campaign(), ds, published,
-        s.maxRejectedShare());
+        s.maxRejectedShare(), s.checkDuplicates());
     long t = System.nanoTime();
     List<RankedCandidate> ranking = input.estimates() == null ? List.of() : s.selection().rank(input.estimates());
     String outcome = input.read() == 0 ? "no_reports" : input.accepted() == 0 ? "no_valid_reports" : "ok";
@@ -57,6 +57,7 @@ public final class RoundSteps {
         .set("config_hash", published.hash())
         .set("selection", s.selection().toString())
         .set("epsilon_spent", published.oracle().epsilon())
+        .set("duplicate_check", s.checkDuplicates())
         .input(w.partition(Warehouse.REPORTS, s.campaign(), ds))
         .input(w.partition(Warehouse.CANDIDATES, s.campaign(), ds))
         .input(w.roundConfigPath(s.campaign(), ds))

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /** A finite discrete distribution by cumulative weights; draws are O(log n). */
-public final class Weights {
+public final class Weights implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final double[] cumulative;
 
   public Weights(double[] weights) {
