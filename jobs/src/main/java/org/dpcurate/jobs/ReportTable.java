@@ -51,39 +51,33 @@ public final class ReportTable {
     if (row.isNullAt(1)) {
       throw new MalformedRowException("oracle is null");
     }
-    OracleKind k;
     try {
-      k = OracleKind.parse(row.getString(1));
+      return fromPayload(OracleKind.parse(row.getString(1)), row);
     } catch (IllegalArgumentException e) {
       throw new MalformedRowException(e.getMessage());
     }
-    int hashIndex = 0;
-    long seed = 0;
-    int value = 0;
-    int sign = 0;
-    byte[] bits = null;
-    switch (k) {
-      case GRR -> value = required(row, 5, "value").intValue();
-      case OUE -> bits = requiredBits(row);
-      case OLH -> {
-        seed = required(row, 4, "seed").longValue();
-        value = required(row, 5, "value").intValue();
-      }
-      case FLH -> {
-        hashIndex = required(row, 3, "hash_index").intValue();
-        value = required(row, 5, "value").intValue();
-      }
-      case CMS -> {
-        hashIndex = required(row, 3, "hash_index").intValue();
-        bits = requiredBits(row);
-      }
-      case HCMS -> {
-        hashIndex = required(row, 3, "hash_index").intValue();
-        value = required(row, 5, "value").intValue();
-        sign = required(row, 6, "sign").intValue();
-      }
-    }
-    return new Report(k, hashIndex, seed, value, sign, bits);
+  }
+
+  /** Whether {@code kind} reports use payload column {@code column} (3..7 of {@link #COLUMNS}). */
+  public static boolean uses(OracleKind kind, String column) {
+    return switch (column) {
+      case "hash_index" -> kind == OracleKind.FLH || kind == OracleKind.CMS || kind == OracleKind.HCMS;
+      case "seed" -> kind == OracleKind.OLH;
+      case "value" -> kind != OracleKind.OUE && kind != OracleKind.CMS;
+      case "sign" -> kind == OracleKind.HCMS;
+      case "bits" -> kind == OracleKind.OUE || kind == OracleKind.CMS;
+      default -> true;
+    };
+  }
+
+  /** A {@code kind} report from the payload columns 3..7 of {@code row}; a null where one is used is malformed. */
+  public static Report fromPayload(OracleKind kind, Row row) {
+    int hashIndex = uses(kind, "hash_index") ? required(row, 3, "hash_index").intValue() : 0;
+    long seed = uses(kind, "seed") ? required(row, 4, "seed").longValue() : 0;
+    int value = uses(kind, "value") ? required(row, 5, "value").intValue() : 0;
+    int sign = uses(kind, "sign") ? required(row, 6, "sign").intValue() : 0;
+    byte[] bits = uses(kind, "bits") ? requiredBits(row) : null;
+    return new Report(kind, hashIndex, seed, value, sign, bits);
   }
 
   private static Number required(Row row, int i, String name) {

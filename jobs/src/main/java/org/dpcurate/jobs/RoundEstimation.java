@@ -25,6 +25,7 @@ import org.dpcurate.estimation.FrequencyEstimates;
 import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.InvalidReportException;
 import org.dpcurate.oracle.OracleAggregator;
+import org.dpcurate.oracle.OracleKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,18 +82,45 @@ public final class RoundEstimation {
     }
   }
 
-  /** Why a row is rejected, or null if the oracle accepts it. */
+  /**
+   * The columns validation reads, in {@link ReportTable#COLUMNS} positions: report_id only as a null flag, the
+   * oracle name only as a code (0 null or unknown, 1 the published oracle, 2 another oracle), and only the payload
+   * columns the published oracle uses (the others as typed nulls), so Parquet reads and the executors materialize
+   * nothing else.
+   */
+  static Column[] validationColumns(OracleKind kind) {
+    Column name = functions.upper(functions.trim(functions.col("oracle")));
+    Column[] known = Arrays.stream(OracleKind.values()).map(k -> functions.lit(k.name())).toArray(Column[]::new);
+    Column[] out = new Column[ReportTable.COLUMNS.length];
+    out[0] = functions.col("report_id").isNull().as("report_id_null");
+    out[1] = functions.when(name.equalTo(kind.name()), 1).when(name.isin((Object[]) known), 2).otherwise(0)
+        .as("oracle_code");
+    out[2] = functions.col("epsilon");
+    for (int i = 3; i < out.length; i++) {
+      String c = ReportTable.COLUMNS[i];
+      out[i] = ReportTable.uses(kind, c) ? functions.col(c)
+          : functions.lit(null).cast(ReportTable.SCHEMA.apply(c).dataType()).as(c);
+    }
+    return out;
+  }
+
+  /** Why a row of {@link #validationColumns} is rejected, or null if the oracle accepts it. */
   static String validate(Row row, FrequencyOracle oracle, double epsilon, String[] detail) {
+    if (row.getBoolean(0)) {
+      detail[0] = "report_id is null";
+      return MALFORMED;
+    }
+    if (row.isNullAt(2) || row.getDouble(2) != epsilon) {
+      detail[0] = "epsilon " + (row.isNullAt(2) ? "null" : row.getDouble(2)) + " != published " + epsilon;
+      return EPSILON_MISMATCH;
+    }
+    int code = row.getInt(1);
+    if (code != 1) {
+      detail[0] = code == 0 ? "oracle is null or unknown" : "made by another oracle than " + oracle.kind();
+      return code == 0 ? MALFORMED : InvalidReportException.Reason.WRONG_ORACLE.name();
+    }
     try {
-      if (row.isNullAt(0)) {
-        detail[0] = "report_id is null";
-        return MALFORMED;
-      }
-      if (row.isNullAt(2) || row.getDouble(2) != epsilon) {
-        detail[0] = "epsilon " + (row.isNullAt(2) ? "null" : row.getDouble(2)) + " != published " + epsilon;
-        return EPSILON_MISMATCH;
-      }
-      oracle.validate(ReportTable.fromRow(row));
+      oracle.validate(ReportTable.fromPayload(oracle.kind(), row));
       return null;
     } catch (ReportTable.MalformedRowException e) {
       detail[0] = e.getMessage();
@@ -148,11 +176,8 @@ public final class RoundEstimation {
             .withColumn("reason", functions.lit(DUPLICATE_REPORT_ID))
             .withColumn("detail", functions.lit("another report has this report_id"));
       }
-      // The aggregation pass reads report_id only as a null flag: the strings themselves are never materialized.
-      Column[] pruned = select.clone();
-      pruned[0] = functions.when(functions.col("report_id").isNull(), functions.lit(null))
-          .otherwise(functions.lit("")).as("report_id");
-      PartialAggregate total = counted.select(pruned).javaRDD()
+      Column[] validation = validationColumns(published.oracle().kind());
+      PartialAggregate total = counted.select(validation).javaRDD()
           .mapPartitions((Iterator<Row> rows) -> {
             FrequencyOracle o = oracle.value();
             PartialAggregate part = new PartialAggregate(o.newAggregator());
@@ -162,7 +187,7 @@ public final class RoundEstimation {
               part.read++;
               String reason = validate(row, o, epsilon, detail);
               if (reason == null) {
-                part.aggregator.add(ReportTable.fromRow(row));
+                part.aggregator.add(ReportTable.fromPayload(o.kind(), row));
               } else {
                 part.rejected.merge(reason, 1L, Long::sum);
               }
@@ -184,7 +209,7 @@ public final class RoundEstimation {
           quarantined, total.rejected, Timing.since(start));
 
       Dataset<Row> quarantineRows = quarantined == 0 ? spark.createDataFrame(List.of(), QUARANTINE_SCHEMA)
-          : quarantine(counted, oracle, epsilon, extras);
+          : quarantine(counted, validation, oracle, epsilon, extras);
       Manifest q = new Manifest(Warehouse.QUARANTINE, campaign, ds.toString(), published.round(), w.runId(), "ok")
           .set("config_hash", published.hash()).input(path).count("read", total.read).count("accepted", accepted)
           .count("quarantined", quarantined).count("quarantined_by_reason", new TreeMap<>(total.rejected));
@@ -210,8 +235,14 @@ public final class RoundEstimation {
   }
 
   /** The rejected rows with their reasons: a second pass, run only when something was rejected. */
-  private static Dataset<Row> quarantine(Dataset<Row> counted, Broadcast<FrequencyOracle> oracle, double epsilon,
-      Dataset<Row> duplicates) {
+  private static Dataset<Row> quarantine(Dataset<Row> counted, Column[] validation,
+      Broadcast<FrequencyOracle> oracle, double epsilon, Dataset<Row> duplicates) {
+    int width = validation.length;
+    Column[] both = new Column[width + ReportTable.COLUMNS.length];
+    System.arraycopy(validation, 0, both, 0, width);
+    for (int i = 0; i < ReportTable.COLUMNS.length; i++) {
+      both[width + i] = functions.col(ReportTable.COLUMNS[i]).as("original_" + i);
+    }
     MapPartitionsFunction<Row, Row> rejectedOnly = rows -> {
       FrequencyOracle o = oracle.value();
       String[] detail = new String[1];
@@ -220,18 +251,18 @@ public final class RoundEstimation {
         Row row = rows.next();
         String reason = validate(row, o, epsilon, detail);
         if (reason != null) {
-          Object[] values = new Object[row.size() + 2];
-          for (int i = 0; i < row.size(); i++) {
-            values[i] = row.get(i);
+          Object[] values = new Object[ReportTable.COLUMNS.length + 2];
+          for (int i = 0; i < ReportTable.COLUMNS.length; i++) {
+            values[i] = row.get(width + i);
           }
-          values[row.size()] = reason;
-          values[row.size() + 1] = detail[0];
+          values[ReportTable.COLUMNS.length] = reason;
+          values[ReportTable.COLUMNS.length + 1] = detail[0];
           out.add(RowFactory.create(values));
         }
       }
       return out.iterator();
     };
-    Dataset<Row> invalid = counted.mapPartitions(rejectedOnly, Encoders.row(QUARANTINE_SCHEMA));
+    Dataset<Row> invalid = counted.select(both).mapPartitions(rejectedOnly, Encoders.row(QUARANTINE_SCHEMA));
     return duplicates == null ? invalid : invalid.unionByName(duplicates);
   }
 }
