@@ -1,9 +1,12 @@
 package org.dpcurate.jobs;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
 /** Estimates each date from its reports and commits the ranked, quarantine and ledger partitions. */
-public final class EstimateJob implements Job {
+public final class EstimateJob extends DatedJob {
   public static void main(String[] args) {
     JobRunner.main(new EstimateJob(), args);
   }
@@ -19,24 +22,15 @@ public final class EstimateJob implements Job {
   }
 
   @Override
-  public void define(Cli cli) {
-    CampaignSettings.addOptions(cli);
-    Dates.addOptions(cli);
-  }
-
-  @Override
-  public void run(Cli cli) {
-    CampaignSettings s = CampaignSettings.from(cli);
-    var dates = Dates.from(cli);
-    SparkSession spark = Sessions.getOrCreate("dpcurate-estimate");
-    Warehouse w = new Warehouse(s.warehouse(), spark);
-    Backfill.run(name(), dates, ds -> {
+  Function<LocalDate, String> step(SparkSession spark, Warehouse w, CampaignSettings s, Cli cli,
+      List<LocalDate> dates) {
+    return ds -> {
       RoundSteps.Estimated e = RoundSteps.estimate(spark, w, s, ds);
       if (dates.size() == 1 && !e.ranking().isEmpty()) {
         System.out.print(Reporting.topTable(e.pool(), e.ranking(), 20));
       }
       return outcome(e);
-    });
+    };
   }
 
   static String outcome(RoundSteps.Estimated e) {

@@ -1,10 +1,12 @@
 package org.dpcurate.jobs;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
-import org.dpcurate.refinement.PoolRefiner;
 
 /** The scheduled run: for each date in order, estimate it, then refine it into the next date's pool. */
-public final class NightlyJob implements Job {
+public final class NightlyJob extends DatedJob {
   public static void main(String[] args) {
     JobRunner.main(new NightlyJob(), args);
   }
@@ -20,21 +22,12 @@ public final class NightlyJob implements Job {
   }
 
   @Override
-  public void define(Cli cli) {
-    CampaignSettings.addOptions(cli);
-    Dates.addOptions(cli);
-  }
-
-  @Override
-  public void run(Cli cli) {
-    CampaignSettings s = CampaignSettings.from(cli);
-    var dates = Dates.from(cli);
-    SparkSession spark = Sessions.getOrCreate("dpcurate-nightly");
-    Warehouse w = new Warehouse(s.warehouse(), spark);
-    Backfill.run(name(), dates, ds -> {
+  Function<LocalDate, String> step(SparkSession spark, Warehouse w, CampaignSettings s, Cli cli,
+      List<LocalDate> dates) {
+    return ds -> {
       RoundSteps.Estimated e = RoundSteps.estimate(spark, w, s, ds);
-      PoolRefiner.Result next = RoundSteps.refine(spark, w, s, ds, e.pool(), e.ranking(), java.util.List.of());
-      return EstimateJob.outcome(e) + "; " + RefineJob.outcome(next);
-    });
+      return EstimateJob.outcome(e) + "; "
+          + RefineJob.outcome(RoundSteps.refine(spark, w, s, ds, e.pool(), e.ranking(), List.of()));
+    };
   }
 }

@@ -1,10 +1,13 @@
 package org.dpcurate.jobs;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 import org.dpcurate.refinement.PoolRefiner;
 
 /** Turns each date's ranking into the next date's candidate pool. */
-public final class RefineJob implements Job {
+public final class RefineJob extends DatedJob {
   public static void main(String[] args) {
     JobRunner.main(new RefineJob(), args);
   }
@@ -21,22 +24,15 @@ public final class RefineJob implements Job {
 
   @Override
   public void define(Cli cli) {
-    CampaignSettings.addOptions(cli);
-    Dates.addOptions(cli);
+    super.define(cli);
     cli.option("generated", "PATH", "Parquet of candidates an external generator wrote back (text, parent_id, "
         + "optional embedding) to add to the pool");
   }
 
   @Override
-  public void run(Cli cli) {
-    CampaignSettings s = CampaignSettings.from(cli);
-    var dates = Dates.from(cli);
-    SparkSession spark = Sessions.getOrCreate("dpcurate-refine");
-    Warehouse w = new Warehouse(s.warehouse(), spark);
-    Backfill.run(name(), dates, ds -> {
-      PoolRefiner.Result next = RoundSteps.refineFromTables(spark, w, s, ds, cli.string("generated"));
-      return outcome(next);
-    });
+  Function<LocalDate, String> step(SparkSession spark, Warehouse w, CampaignSettings s, Cli cli,
+      List<LocalDate> dates) {
+    return ds -> outcome(RoundSteps.refineFromTables(spark, w, s, ds, cli.string("generated")));
   }
 
   static String outcome(PoolRefiner.Result next) {

@@ -13,8 +13,6 @@ public final class Sessions {
     if (!conf.contains("spark.master")) {
       builder.master("local[*]");
     }
-    // A re-run replaces exactly the partitions it writes.
-    builder.config("spark.sql.sources.partitionOverwriteMode", "dynamic");
     if (!conf.contains("spark.sql.shuffle.partitions")) {
       builder.config("spark.sql.shuffle.partitions", "8");
     }

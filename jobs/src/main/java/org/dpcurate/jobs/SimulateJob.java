@@ -1,11 +1,14 @@
 package org.dpcurate.jobs;
 
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 import org.dpcurate.simulation.PrivatePopulation;
 
 /** Publishes each date's oracle config and simulates its devices' reports (plus the separate truth table). */
-public final class SimulateJob implements Job {
+public final class SimulateJob extends DatedJob {
   public static void main(String[] args) {
     JobRunner.main(new SimulateJob(), args);
   }
@@ -21,21 +24,10 @@ public final class SimulateJob implements Job {
   }
 
   @Override
-  public void define(Cli cli) {
-    CampaignSettings.addOptions(cli);
-    Dates.addOptions(cli);
-  }
-
-  @Override
-  public void run(Cli cli) {
-    CampaignSettings s = CampaignSettings.from(cli);
-    var dates = Dates.from(cli);
-    SparkSession spark = Sessions.getOrCreate("dpcurate-simulate");
-    Warehouse w = new Warehouse(s.warehouse(), spark);
+  Function<LocalDate, String> step(SparkSession spark, Warehouse w, CampaignSettings s, Cli cli,
+      List<LocalDate> dates) {
     PrivatePopulation population = s.privatePopulation();
-    Backfill.run(name(), dates, ds -> {
-      long[] truth = RoundSteps.simulate(spark, w, s, ds, population);
-      return "ok: " + Arrays.stream(truth).sum() + " devices reported";
-    });
+    return ds -> "ok: " + Arrays.stream(RoundSteps.simulate(spark, w, s, ds, population)).sum()
+        + " devices reported";
   }
 }

@@ -21,7 +21,6 @@ abstract class SparkTestBase {
         .appName("dpcurate-test")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
         .getOrCreate();
   }
 
