@@ -55,6 +55,11 @@ public final class CountMeanSketch extends FrequencyOracle {
   }
 
   @Override
+  public boolean supports(Report report, int value) {
+    return report.bit(bucket(value, report.hashIndex()));
+  }
+
+  @Override
   protected void validatePayload(Report report) {
     requireRange(InvalidReportException.Reason.HASH_INDEX_OUT_OF_RANGE, "hashIndex", report.hashIndex(), k);
     requireBits(report, m);

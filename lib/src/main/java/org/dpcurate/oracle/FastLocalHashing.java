@@ -43,6 +43,11 @@ public final class FastLocalHashing extends FrequencyOracle {
   }
 
   @Override
+  public boolean supports(Report report, int value) {
+    return XxHash64.bucket(value, seedOf(report.hashIndex()), g) == report.value();
+  }
+
+  @Override
   protected void validatePayload(Report report) {
     requireRange(InvalidReportException.Reason.HASH_INDEX_OUT_OF_RANGE, "hashIndex", report.hashIndex(), pool);
     requireRange(InvalidReportException.Reason.VALUE_OUT_OF_RANGE, "value", report.value(), g);

@@ -51,6 +51,13 @@ public abstract class FrequencyOracle implements Serializable {
    */
   public abstract double outputProbability(Report report, int value);
 
+  /**
+   * Whether the report "supports" candidate {@code value}: the event each estimator counts (GRR reported it, OUE
+   * its bit is set, OLH/FLH it hashes to the reported y, CMS its bucket's sign is +1, HCMS the sign matches its
+   * Hadamard entry). The LDP auditor measures privacy loss on these events.
+   */
+  public abstract boolean supports(Report report, int value);
+
   /** Throws {@link InvalidReportException} unless the report could have come from this oracle's config. */
   public final void validate(Report report) {
     if (report == null || report.oracle() != config.kind()) {

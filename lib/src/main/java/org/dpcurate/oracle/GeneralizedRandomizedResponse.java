@@ -38,6 +38,11 @@ public final class GeneralizedRandomizedResponse extends FrequencyOracle {
   }
 
   @Override
+  public boolean supports(Report report, int value) {
+    return report.value() == value;
+  }
+
+  @Override
   protected void validatePayload(Report report) {
     requireRange(InvalidReportException.Reason.VALUE_OUT_OF_RANGE, "value", report.value(), config.domainSize());
   }

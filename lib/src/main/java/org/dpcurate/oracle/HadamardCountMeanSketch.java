@@ -50,6 +50,11 @@ public final class HadamardCountMeanSketch extends FrequencyOracle {
   }
 
   @Override
+  public boolean supports(Report report, int value) {
+    return report.sign() == hadamard(report.value(), bucket(value, report.hashIndex()));
+  }
+
+  @Override
   protected void validatePayload(Report report) {
     requireRange(InvalidReportException.Reason.HASH_INDEX_OUT_OF_RANGE, "hashIndex", report.hashIndex(), k);
     requireRange(InvalidReportException.Reason.VALUE_OUT_OF_RANGE, "value", report.value(), m);

@@ -36,6 +36,11 @@ public final class OptimizedLocalHashing extends FrequencyOracle {
   }
 
   @Override
+  public boolean supports(Report report, int value) {
+    return XxHash64.bucket(value, report.seed(), g) == report.value();
+  }
+
+  @Override
   protected void validatePayload(Report report) {
     requireRange(InvalidReportException.Reason.VALUE_OUT_OF_RANGE, "value", report.value(), g);
   }

@@ -38,6 +38,11 @@ public final class OptimizedUnaryEncoding extends FrequencyOracle {
   }
 
   @Override
+  public boolean supports(Report report, int value) {
+    return report.bit(value);
+  }
+
+  @Override
   protected void validatePayload(Report report) {
     requireBits(report, config.domainSize());
   }
