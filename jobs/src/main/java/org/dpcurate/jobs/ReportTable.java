@@ -29,7 +29,7 @@ public final class ReportTable {
     OracleKind k = r.oracle();
     Integer hashIndex = k == OracleKind.FLH || k == OracleKind.CMS || k == OracleKind.HCMS ? r.hashIndex() : null;
     Long seed = k == OracleKind.OLH ? r.seed() : null;
-    Integer value = k == OracleKind.OUE || k == OracleKind.CMS ? null : r.value();
+    Integer value = uses(k, "value") ? r.value() : null;
     Byte sign = k == OracleKind.HCMS ? (byte) r.sign() : null;
     return RowFactory.create(reportId, k.name(), epsilon, hashIndex, seed, value, sign, r.bits());
   }
@@ -63,9 +63,9 @@ public final class ReportTable {
     return switch (column) {
       case "hash_index" -> kind == OracleKind.FLH || kind == OracleKind.CMS || kind == OracleKind.HCMS;
       case "seed" -> kind == OracleKind.OLH;
-      case "value" -> kind != OracleKind.OUE && kind != OracleKind.CMS;
+      case "value" -> kind != OracleKind.OUE && kind != OracleKind.CMS && kind != OracleKind.SS;
       case "sign" -> kind == OracleKind.HCMS;
-      case "bits" -> kind == OracleKind.OUE || kind == OracleKind.CMS;
+      case "bits" -> kind == OracleKind.OUE || kind == OracleKind.CMS || kind == OracleKind.SS;
       default -> true;
     };
   }

@@ -26,6 +26,7 @@ public abstract class FrequencyOracle implements Serializable {
       case FLH -> new FastLocalHashing(config);
       case CMS -> new CountMeanSketch(config);
       case HCMS -> new HadamardCountMeanSketch(config);
+      case SS -> new SubsetSelection(config);
     };
   }
 

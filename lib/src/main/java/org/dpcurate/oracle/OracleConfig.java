@@ -94,6 +94,10 @@ public record OracleConfig(
         OracleKind.FLH, epsilon, domainSize, optimalHashRange(epsilon), seedPoolSize, 0, 0, hashSalt);
   }
 
+  public static OracleConfig ss(double epsilon, int domainSize) {
+    return new OracleConfig(OracleKind.SS, epsilon, domainSize, 0, 0, 0, 0, 0L);
+  }
+
   public static OracleConfig cms(double epsilon, int domainSize, int rows, int columns, long hashSalt) {
     return new OracleConfig(OracleKind.CMS, epsilon, domainSize, 0, 0, rows, columns, hashSalt);
   }
@@ -111,6 +115,7 @@ public record OracleConfig(
       case FLH -> flh(epsilon, domainSize, DEFAULT_SEED_POOL_SIZE, 0L);
       case CMS -> cms(epsilon, domainSize, DEFAULT_SKETCH_ROWS, DEFAULT_SKETCH_COLUMNS, 0L);
       case HCMS -> hcms(epsilon, domainSize, DEFAULT_SKETCH_ROWS, DEFAULT_SKETCH_COLUMNS, 0L);
+      case SS -> ss(epsilon, domainSize);
     };
   }
 

@@ -15,7 +15,9 @@ public enum OracleKind {
   /** Apple's count-mean sketch. */
   CMS,
   /** Apple's Hadamard count-mean sketch (one bit a report). */
-  HCMS;
+  HCMS,
+  /** Subset selection: a random subset of d = K/(e^eps+1) candidates that contains the true one more often. */
+  SS;
 
   /** Parses a name case-insensitively, naming the allowed values when it fails. */
   public static OracleKind parse(String name) {

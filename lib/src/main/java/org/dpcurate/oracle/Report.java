@@ -11,7 +11,7 @@ import java.util.Arrays;
  * @param seed OLH's per-report 64-bit hash seed
  * @param value GRR reported candidate; OLH/FLH hashed-and-randomized value y in [0, g); HCMS coefficient l
  * @param sign HCMS randomized sign, +1 or -1
- * @param bits OUE's K bits, CMS's m signs (1 = +1); bit i is {@code (bits[i >> 3] >> (i & 7)) & 1}
+ * @param bits OUE's K bits, SS's K-bit subset, CMS's m signs (1 = +1); bit i is {@code (bits[i >> 3] >> (i & 7)) & 1}
  */
 public record Report(OracleKind oracle, int hashIndex, long seed, int value, int sign, byte[] bits) {
 
@@ -37,6 +37,10 @@ public record Report(OracleKind oracle, int hashIndex, long seed, int value, int
 
   public static Report hcms(int row, int coefficient, int sign) {
     return new Report(OracleKind.HCMS, row, 0L, coefficient, sign, null);
+  }
+
+  public static Report ss(byte[] subset) {
+    return new Report(OracleKind.SS, 0, 0L, 0, 0, subset);
   }
 
   /** Bit {@code i} of {@code bits}. */

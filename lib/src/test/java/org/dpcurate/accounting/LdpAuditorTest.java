@@ -20,7 +20,7 @@ class LdpAuditorTest {
   /** Enough for the audit to see most of the claimed eps; OUE and CMS draw K or m bits a report, so fewer. */
   private static int samples(OracleConfig c) {
     return switch (c.kind()) {
-      case OUE, CMS -> 200_000;
+      case OUE, CMS, SS -> 200_000;
       default -> 1_000_000;
     };
   }
@@ -31,6 +31,7 @@ class LdpAuditorTest {
     return Stream.of(0.5, 2.0, 5.0).flatMap(eps -> Stream.of(
         OracleConfig.grr(eps, 256),
         OracleConfig.oue(eps, 256),
+        OracleConfig.ss(eps, 256),
         OracleConfig.olh(eps, 4096),
         OracleConfig.flh(eps, 4096, MechanismChooser.seedPoolSize(1_000_000), 9L),
         OracleConfig.cms(eps, 4096, 16, 256, 9L),

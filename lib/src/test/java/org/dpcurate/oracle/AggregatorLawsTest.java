@@ -19,6 +19,7 @@ class AggregatorLawsTest {
     return Stream.of(
         OracleConfig.grr(1.5, 50),
         OracleConfig.oue(1.5, 50),
+        OracleConfig.ss(1.5, 50),
         OracleConfig.olh(1.5, 50),
         OracleConfig.flh(1.5, 50, 64, 3L),
         OracleConfig.cms(1.5, 50, 4, 64, 3L),

@@ -70,6 +70,8 @@ class BadParametersTest {
     assertReason(() -> oue.add(Report.oue(new byte[1])), InvalidReportException.Reason.BAD_BITS, "10 bits");
     assertReason(() -> oue.add(Report.oue(new byte[] {0, (byte) 0x80})), InvalidReportException.Reason.BAD_BITS,
         "padding");
+    OracleAggregator ss = FrequencyOracle.of(OracleConfig.ss(1, 10)).newAggregator();
+    assertReason(() -> ss.add(Report.ss(new byte[] {0, 0})), InvalidReportException.Reason.BAD_BITS, "exactly");
     OracleAggregator flh = FrequencyOracle.of(OracleConfig.flh(1, 10, 8, 0L)).newAggregator();
     assertReason(() -> flh.add(Report.flh(8, 0)), InvalidReportException.Reason.HASH_INDEX_OUT_OF_RANGE, "[0, 8)");
     OracleAggregator hcms = FrequencyOracle.of(OracleConfig.hcms(1, 10, 4, 8, 0L)).newAggregator();

@@ -17,6 +17,7 @@ final class OracleFixtures {
       configs.add(OracleConfig.flh(eps, k, 16, 99L));
       configs.add(OracleConfig.cms(eps, k, 3, 4, 7L));
       configs.add(OracleConfig.hcms(eps, k, 3, 4, 7L));
+      configs.add(OracleConfig.ss(eps, k));
     }
     configs.add(OracleConfig.cms(eps, 8, 2, 8, 1L));
     configs.add(OracleConfig.hcms(eps, 8, 2, 8, 1L));
@@ -38,6 +39,14 @@ final class OracleFixtures {
       case OUE -> {
         for (int pattern = 0; pattern < 1 << c.domainSize(); pattern++) {
           out.add(Report.oue(bitsOf(pattern, c.domainSize())));
+        }
+      }
+      case SS -> {
+        int d = ((SubsetSelection) FrequencyOracle.of(c)).subsetSize();
+        for (int pattern = 0; pattern < 1 << c.domainSize(); pattern++) {
+          if (Integer.bitCount(pattern) == d) {
+            out.add(Report.ss(bitsOf(pattern, c.domainSize())));
+          }
         }
       }
       case OLH -> {

@@ -42,7 +42,7 @@ class UnbiasednessAndVarianceTest {
   /** Reports per trial: as many as the work budget allows, between 300 and 20,000. */
   static int reportsPerTrial(OracleConfig c) {
     double perReport = switch (c.kind()) {
-      case OUE, OLH -> c.domainSize();
+      case OUE, OLH, SS -> c.domainSize();
       case CMS -> c.sketchColumns();
       default -> 1;
     };

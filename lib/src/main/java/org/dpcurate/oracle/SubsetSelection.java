@@ -1,0 +1,139 @@
+package org.dpcurate.oracle;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * Subset selection (Wang et al. 2016; Ye and Barg 2018): the device reports d = round(K/(e^eps+1)) distinct
+ * candidates (at least 1, at most K-1). With probability p = d e^eps / (d e^eps + K - d) the subset holds its true
+ * candidate and d-1 uniform others, otherwise d uniform others. Every subset that contains v is e^eps times as
+ * likely as one that does not, which is the whole budget; the error is of optimal order for mid-range eps. The
+ * report is the subset as a K-bit map, aggregated like OUE.
+ */
+public final class SubsetSelection extends FrequencyOracle {
+  private static final long serialVersionUID = 1L;
+
+  private final int d;
+  private final double p;
+  private final double q;
+
+  SubsetSelection(OracleConfig config) {
+    super(config);
+    int k = config.domainSize();
+    double e = Math.exp(config.epsilon());
+    d = (int) Math.max(1, Math.min(k - 1, Math.round(k / (e + 1))));
+    p = d * e / (d * e + k - d);
+    q = (p * (d - 1) + (1 - p) * d) / (k - 1);
+  }
+
+  /** The subset size d. */
+  public int subsetSize() {
+    return d;
+  }
+
+  @Override
+  public Report randomize(int value, RandomGenerator rng) {
+    requireInDomain(value);
+    int k = config.domainSize();
+    byte[] bits = new byte[Report.bytesFor(k)];
+    int others = d;
+    if (rng.nextDouble() < p) {
+      set(bits, value);
+      others = d - 1;
+    }
+    // Floyd's sampling of `others` distinct values among the K-1 candidates other than `value`.
+    for (int j = k - 1 - others; j < k - 1; j++) {
+      int t = rng.nextInt(j + 1);
+      int candidate = skip(t, value);
+      set(bits, isSet(bits, candidate) ? skip(j, value) : candidate);
+    }
+    return Report.ss(bits);
+  }
+
+  private static int skip(int other, int value) {
+    return other >= value ? other + 1 : other;
+  }
+
+  private static void set(byte[] bits, int i) {
+    bits[i >> 3] |= (byte) (1 << (i & 7));
+  }
+
+  private static boolean isSet(byte[] bits, int i) {
+    return ((bits[i >> 3] >> (i & 7)) & 1) != 0;
+  }
+
+  @Override
+  public double outputProbability(Report report, int value) {
+    int k = config.domainSize();
+    return report.bit(value)
+        ? Math.exp(Math.log(p) - logBinomial(k - 1, d - 1))
+        : Math.exp(Math.log(1 - p) - logBinomial(k - 1, d));
+  }
+
+  private static double logBinomial(int n, int r) {
+    double s = 0;
+    for (int i = 1; i <= r; i++) {
+      s += Math.log(n - r + i) - Math.log(i);
+    }
+    return s;
+  }
+
+  @Override
+  public boolean supports(Report report, int value) {
+    return report.bit(value);
+  }
+
+  @Override
+  protected void validatePayload(Report report) {
+    requireBits(report, config.domainSize());
+    int ones = 0;
+    for (byte b : report.bits()) {
+      ones += Integer.bitCount(b & 0xFF);
+    }
+    if (ones != d) {
+      throw new InvalidReportException(InvalidReportException.Reason.BAD_BITS,
+          "a subset-selection report names exactly " + d + " candidates, got: " + ones);
+    }
+  }
+
+  @Override
+  public int stateSize() {
+    return config.domainSize();
+  }
+
+  @Override
+  public void accumulate(Report report, long[] state) {
+    byte[] bits = report.bits();
+    for (int b = 0; b < bits.length; b++) {
+      int word = bits[b] & 0xFF;
+      while (word != 0) {
+        state[(b << 3) + Integer.numberOfTrailingZeros(word)]++;
+        word &= word - 1;
+      }
+    }
+  }
+
+  @Override
+  public double[] unbiasedCounts(long n, long[] state) {
+    double[] est = new double[state.length];
+    for (int v = 0; v < est.length; v++) {
+      est[v] = PureProtocol.estimate(state[v], n, p, q);
+    }
+    return est;
+  }
+
+  @Override
+  public double variance(long n, double count, double otherPairs) {
+    return PureProtocol.variance(n, count, p, q);
+  }
+
+  /** The K-bit map on the wire; a device could send the d indices instead (d ceil(log2 K) bits). */
+  @Override
+  public int reportBits() {
+    return config.domainSize();
+  }
+
+  @Override
+  public double decodeOperations(long n) {
+    return (double) n * d + config.domainSize();
+  }
+}
