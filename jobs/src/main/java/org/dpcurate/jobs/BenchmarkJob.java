@@ -115,7 +115,7 @@ public final class BenchmarkJob implements Job {
     Cli cli = new Cli("benchmark", "");
     CampaignSettings.addOptions(cli);
     String[] args = {"--warehouse", root, "--campaign", campaign, "--epsilon", Double.toString(eps),
-        "--candidates", Integer.toString(k), "--oracle", kind.name(), "--budget", "inf"};
+        "--candidates", Integer.toString(k), "--oracle", kind.name(), "--budget", "inf", "--decoding", "plain"};
     cli.parse(skipDuplicateCheck ? java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--skip-duplicate-check")).toArray(String[]::new) : args);
     return CampaignSettings.from(cli);
   }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /** The options every job shares, validated once. Seeds of every random stage derive from {@code seed}. */
 public record CampaignSettings(String warehouse, String campaign, long seed, PopulationConfig population,
     int candidates, double epsilon, String oracle, int reportBits, Selection selection, double maxRejectedShare,
-    String variation, LedgerTable.Policy privacy, boolean checkDuplicates) {
+    String variation, LedgerTable.Policy privacy, boolean checkDuplicates, boolean collisionAware) {
 
   private static final Logger LOG = LoggerFactory.getLogger(CampaignSettings.class);
 
@@ -47,6 +47,8 @@ public record CampaignSettings(String warehouse, String campaign, long seed, Pop
         .option("budget-period-days", "D", "length of the budget period in days (default 30)")
         .flag("shuffled", "reports were shuffled/anonymized before storage: record the amplified central bound")
         .option("delta", "D", "delta of the amplified central (eps, delta) bound (default 1e-9)")
+        .option("decoding", "D", "collision-aware (FLH, CMS, HCMS: solve for the hash family in use) or plain "
+            + "(default collision-aware)")
         .flag("skip-duplicate-check", "trust the ingestion to deliver each report_id once (saves one shuffle of "
             + "8-byte hashes; duplicates would then count twice)");
   }
@@ -99,14 +101,23 @@ public record CampaignSettings(String warehouse, String campaign, long seed, Pop
         new LedgerTable.Policy(cli.doubleValue("budget", 16, 1e-9, Double.POSITIVE_INFINITY),
             cli.intValue("budget-period-days", 30, 1, 3660), cli.has("shuffled"),
             cli.doubleValue("delta", 1e-9, 1e-300, 0.5)),
-        !cli.has("skip-duplicate-check"));
+        !cli.has("skip-duplicate-check"),
+        decoding(cli.string("decoding", "collision-aware")));
+  }
+
+  private static boolean decoding(String value) {
+    return switch (value) {
+      case "collision-aware" -> true;
+      case "plain" -> false;
+      default -> throw JobException.usage("--decoding must be collision-aware or plain, got: " + value);
+    };
   }
 
   /** The same settings for another campaign name, budget eps and population (simulation variants). */
   public CampaignSettings variant(String campaignName, double eps, double budget, PopulationConfig world) {
     return new CampaignSettings(warehouse, campaignName, seed, world, candidates, eps, oracle, reportBits,
         selection, maxRejectedShare, variation, new LedgerTable.Policy(budget, privacy.periodDays(),
-            privacy.shuffled(), privacy.delta()), checkDuplicates);
+            privacy.shuffled(), privacy.delta()), checkDuplicates, collisionAware);
   }
 
   public TextEmbedder embedder() {

@@ -132,7 +132,8 @@ public final class RoundEstimation {
   }
 
   public static Result run(SparkSession spark, Warehouse w, String campaign, LocalDate ds,
-      RoundConfigs.Published published, double maxQuarantinedShare, boolean checkDuplicates) {
+      RoundConfigs.Published published, double maxQuarantinedShare, boolean checkDuplicates,
+      boolean collisionAware) {
     long start = System.nanoTime();
     String path = w.requireInput(Warehouse.REPORTS, campaign, ds);
     Dataset<Row> reports;
@@ -222,7 +223,12 @@ public final class RoundEstimation {
                 + "see %s", quarantined, total.read, 100 * share, path, total.rejected, 100 * maxQuarantinedShare,
             w.partition(Warehouse.QUARANTINE, campaign, ds)));
       }
-      return new Result(accepted == 0 ? null : total.aggregator.estimate(), total.read, accepted,
+      boolean solve = collisionAware && total.aggregator.oracle() instanceof org.dpcurate.oracle.HashedOracle;
+      long decode = System.nanoTime();
+      FrequencyEstimates estimates = accepted == 0 ? null
+          : solve ? total.aggregator.estimateCollisionAware() : total.aggregator.estimate();
+      LOG.info("{} {}: {} decoding in {}", campaign, ds, solve ? "collision-aware" : "plain", Timing.since(decode));
+      return new Result(estimates, total.read, accepted,
           new TreeMap<>(total.rejected), seconds);
     } catch (JobException e) {
       throw e;

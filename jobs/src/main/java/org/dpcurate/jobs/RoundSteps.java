@@ -48,7 +48,7 @@ public final class RoundSteps {
           + published.oracle().domainSize() + " but its candidates table holds " + pool.size());
     }
     RoundEstimation.Result input = RoundEstimation.run(spark, w, s.campaign(), ds, published,
-        s.maxRejectedShare(), s.checkDuplicates());
+        s.maxRejectedShare(), s.checkDuplicates(), s.collisionAware());
     long t = System.nanoTime();
     List<RankedCandidate> ranking = input.estimates() == null ? List.of() : s.selection().rank(input.estimates());
     String outcome = input.read() == 0 ? "no_reports" : input.accepted() == 0 ? "no_valid_reports" : "ok";
@@ -58,6 +58,7 @@ public final class RoundSteps {
         .set("selection", s.selection().toString())
         .set("epsilon_spent", published.oracle().epsilon())
         .set("duplicate_check", s.checkDuplicates())
+        .set("decoding", s.collisionAware() ? "collision-aware" : "plain")
         .input(w.partition(Warehouse.REPORTS, s.campaign(), ds))
         .input(w.partition(Warehouse.CANDIDATES, s.campaign(), ds))
         .input(w.roundConfigPath(s.campaign(), ds))

@@ -14,7 +14,28 @@ public final class FrequencyEstimator {
   private FrequencyEstimator() {}
 
   public static FrequencyEstimates estimate(FrequencyOracle oracle, long n, long[] state) {
+    return estimate(oracle, n, state, false);
+  }
+
+  /**
+   * With {@code collisionAware} (FLH, CMS, HCMS only), the estimates are solved for the hash family in use
+   * ({@link CollisionAwareDecoding}) and carry the noise variance alone; otherwise plain decoding with variances
+   * over a random family.
+   */
+  public static FrequencyEstimates estimate(FrequencyOracle oracle, long n, long[] state, boolean collisionAware) {
     double[] est = oracle.unbiasedCounts(n, state);
+    if (collisionAware) {
+      if (!(oracle instanceof org.dpcurate.oracle.HashedOracle hashed)) {
+        throw new IllegalArgumentException("collision-aware decoding applies to FLH, CMS and HCMS, not "
+            + oracle.kind());
+      }
+      double[] solved = CollisionAwareDecoding.solve(hashed, est);
+      double[] variances = new double[solved.length];
+      for (int v = 0; v < solved.length; v++) {
+        variances[v] = oracle.noiseVariance(n, Math.min(Math.max(solved[v], 0), n));
+      }
+      return new FrequencyEstimates(n, solved, variances);
+    }
     int k = est.length;
     // Var(n, f, P) is affine in f and in P; the slope in P is zero for the unhashed oracles.
     double slope = oracle.variance(n, 0, 1) - oracle.variance(n, 0, 0);

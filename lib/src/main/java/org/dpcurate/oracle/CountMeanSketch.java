@@ -8,7 +8,7 @@ import org.dpcurate.hash.XxHash64;
  * flips each sign w.p. 1/(1+e^(eps/2)) and sends (j, m signs). The state counts, per row, the reports and the +1
  * signs per bucket, so merging is exact integer addition.
  */
-public final class CountMeanSketch extends FrequencyOracle {
+public final class CountMeanSketch extends FrequencyOracle implements HashedOracle {
   private static final long serialVersionUID = 1L;
 
   private final int k;
@@ -23,6 +23,21 @@ public final class CountMeanSketch extends FrequencyOracle {
     double half = Math.exp(config.epsilon() / 2);
     flip = 1 / (1 + half);
     c = (half + 1) / (half - 1);
+  }
+
+  @Override
+  public int hashFunctions() {
+    return k;
+  }
+
+  @Override
+  public int hashRange() {
+    return m;
+  }
+
+  @Override
+  public int bucketOf(int function, int value) {
+    return bucket(value, function);
   }
 
   private int bucket(int value, int row) {
@@ -102,6 +117,12 @@ public final class CountMeanSketch extends FrequencyOracle {
   @Override
   public double variance(long n, double count, double otherPairs) {
     return SketchDecoding.variance(n * (c * c - 1) / 4, n, count, otherPairs, config);
+  }
+
+  @Override
+  public double noiseVariance(long n, double count) {
+    double scale = m / (m - 1.0);
+    return scale * scale * n * (c * c - 1) / 4;
   }
 
   @Override

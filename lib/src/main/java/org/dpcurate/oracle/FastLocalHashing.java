@@ -8,7 +8,7 @@ import org.dpcurate.hash.XxHash64;
  * salt + i, g))) for a uniform pool index i. The server keeps an S x g count table, so aggregation is O(1) per
  * report and decoding O(S K).
  */
-public final class FastLocalHashing extends FrequencyOracle {
+public final class FastLocalHashing extends FrequencyOracle implements HashedOracle {
   private static final long serialVersionUID = 1L;
 
   private final int g;
@@ -23,6 +23,21 @@ public final class FastLocalHashing extends FrequencyOracle {
     double e = Math.exp(config.epsilon());
     p = e / (e + g - 1);
     q = 1.0 / g;
+  }
+
+  @Override
+  public int hashFunctions() {
+    return pool;
+  }
+
+  @Override
+  public int hashRange() {
+    return g;
+  }
+
+  @Override
+  public int bucketOf(int function, int value) {
+    return XxHash64.bucket(value, seedOf(function), g);
   }
 
   private long seedOf(int index) {

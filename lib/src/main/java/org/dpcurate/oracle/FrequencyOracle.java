@@ -88,6 +88,14 @@ public abstract class FrequencyOracle implements Serializable {
    */
   public abstract double variance(long n, double count, double otherPairs);
 
+  /**
+   * The variance from the devices' randomness alone, for a fixed hash family: what remains once decoding has
+   * removed the family's collisions.
+   */
+  public double noiseVariance(long n, double count) {
+    return variance(n, count, 0);
+  }
+
   /** Bits a report puts on the wire (docs/protocol.md). */
   public abstract int reportBits();
 

@@ -9,7 +9,7 @@ import org.dpcurate.hash.XxHash64;
  * decoding applies the (unnormalized, self-inverse up to m) Walsh-Hadamard transform to each row in exact
  * integer arithmetic.
  */
-public final class HadamardCountMeanSketch extends FrequencyOracle {
+public final class HadamardCountMeanSketch extends FrequencyOracle implements HashedOracle {
   private static final long serialVersionUID = 1L;
 
   private final int k;
@@ -24,6 +24,21 @@ public final class HadamardCountMeanSketch extends FrequencyOracle {
     double e = Math.exp(config.epsilon());
     flip = 1 / (1 + e);
     c = (e + 1) / (e - 1);
+  }
+
+  @Override
+  public int hashFunctions() {
+    return k;
+  }
+
+  @Override
+  public int hashRange() {
+    return m;
+  }
+
+  @Override
+  public int bucketOf(int function, int value) {
+    return bucket(value, function);
   }
 
   private int bucket(int value, int row) {
@@ -108,6 +123,12 @@ public final class HadamardCountMeanSketch extends FrequencyOracle {
   public double variance(long n, double count, double otherPairs) {
     double noise = n * c * c - count - (n - count) / m;
     return SketchDecoding.variance(noise, n, count, otherPairs, config);
+  }
+
+  @Override
+  public double noiseVariance(long n, double count) {
+    double scale = m / (m - 1.0);
+    return scale * scale * (n * c * c - count - (n - count) / m);
   }
 
   @Override

@@ -59,6 +59,11 @@ public final class OracleAggregator implements Serializable {
     return org.dpcurate.estimation.FrequencyEstimator.estimate(oracle, reports, state);
   }
 
+  /** Estimates solved for the hash family in use (FLH, CMS, HCMS); see {@code CollisionAwareDecoding}. */
+  public org.dpcurate.estimation.FrequencyEstimates estimateCollisionAware() {
+    return org.dpcurate.estimation.FrequencyEstimator.estimate(oracle, reports, state, true);
+  }
+
   /** Same config, same report count and same state. */
   public boolean sameStateAs(OracleAggregator other) {
     return oracle.config().equals(other.oracle.config())
