@@ -223,7 +223,10 @@ public final class RoundEstimation {
                 + "see %s", quarantined, total.read, 100 * share, path, total.rejected, 100 * maxQuarantinedShare,
             w.partition(Warehouse.QUARANTINE, campaign, ds)));
       }
-      boolean solve = collisionAware && total.aggregator.oracle() instanceof org.dpcurate.oracle.HashedOracle;
+      // The solve only where the sketch has enough cells per candidate; plain decoding elsewhere.
+      boolean solve = collisionAware
+          && total.aggregator.oracle() instanceof org.dpcurate.oracle.HashedOracle hashed
+          && org.dpcurate.estimation.CollisionAwareDecoding.wellConditioned(hashed, published.oracle().domainSize());
       long decode = System.nanoTime();
       FrequencyEstimates estimates = accepted == 0 ? null
           : solve ? total.aggregator.estimateCollisionAware() : total.aggregator.estimate();

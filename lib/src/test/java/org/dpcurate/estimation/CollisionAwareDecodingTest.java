@@ -41,6 +41,7 @@ class CollisionAwareDecodingTest {
       truth[values[i]]++;
     }
     FrequencyOracle oracle = FrequencyOracle.of(config);
+    assertTrue(CollisionAwareDecoding.wellConditioned((org.dpcurate.oracle.HashedOracle) oracle, K));
     double[][] plain = new double[TRIALS][];
     double[][] aware = new double[TRIALS][];
     IntStream.range(0, TRIALS).parallel().forEach(t -> {
@@ -71,6 +72,15 @@ class CollisionAwareDecodingTest {
     }
     assertTrue(worstPlain > 6, config.kind() + ": plain decoding should show the collision bias, worst " + worstPlain);
     assertTrue(msePlain / mseAware > 1.3, config.kind() + ": MSE plain/aware only " + msePlain / mseAware);
+  }
+
+  @Test
+  void tooFewSketchCellsPerCandidateAreNotSolved() {
+    // 16 x 1,023 cells for 10,000 candidates: the solve would amplify the noise.
+    var hcms = (org.dpcurate.oracle.HashedOracle) FrequencyOracle.of(OracleConfig.hcms(2, 10_000, 16, 1024, 0L));
+    assertTrue(!CollisionAwareDecoding.wellConditioned(hcms, 10_000));
+    var pool = (org.dpcurate.oracle.HashedOracle) FrequencyOracle.of(OracleConfig.flh(2, 2_000, 65_536, 0L));
+    assertTrue(CollisionAwareDecoding.wellConditioned(pool, 2_000));
   }
 
   @Test

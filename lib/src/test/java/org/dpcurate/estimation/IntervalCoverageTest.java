@@ -56,7 +56,8 @@ class IntervalCoverageTest {
       for (int v : values) {
         agg.add(oracle.randomize(v, rng));
       }
-      FrequencyEstimates e = oracle instanceof HashedOracle ? agg.estimateCollisionAware() : agg.estimate();
+      FrequencyEstimates e = oracle instanceof HashedOracle h && CollisionAwareDecoding.wellConditioned(h, K)
+          ? agg.estimateCollisionAware() : agg.estimate();
       return IntStream.range(0, K)
           .filter(v -> truth[v] >= e.lower(v, FrequencyEstimates.Z95) && truth[v] <= e.upper(v, FrequencyEstimates.Z95))
           .count();
