@@ -89,15 +89,7 @@ public final class CountMeanSketch extends FrequencyOracle implements HashedOrac
   @Override
   public void accumulate(Report report, long[] state) {
     int row = report.hashIndex();
-    int base = row * m;
-    byte[] bits = report.bits();
-    for (int b = 0; b < bits.length; b++) {
-      int word = bits[b] & 0xFF;
-      while (word != 0) {
-        state[base + (b << 3) + Integer.numberOfTrailingZeros(word)]++;
-        word &= word - 1;
-      }
-    }
+    PureProtocol.countBits(report.bits(), state, row * m);
     state[k * m + row]++;
   }
 

@@ -3,23 +3,20 @@ package org.dpcurate.oracle;
 import java.util.random.RandomGenerator;
 
 /** k-ary randomized response: the true candidate w.p. p = e^eps/(e^eps+K-1), else a uniform other one. */
-public final class GeneralizedRandomizedResponse extends FrequencyOracle {
+public final class GeneralizedRandomizedResponse extends PureOracle {
   private static final long serialVersionUID = 1L;
 
-  private final double p;
-  private final double q;
-
   GeneralizedRandomizedResponse(OracleConfig config) {
-    super(config);
-    int k = config.domainSize();
+    super(config, keep(config), (1 - keep(config)) / (config.domainSize() - 1));
+  }
+
+  /** p = e^eps / (e^eps + K - 1); 1 at eps = infinity (the non-private reference). */
+  private static double keep(OracleConfig config) {
     if (Double.isInfinite(config.epsilon())) {
-      p = 1;
-      q = 0;
-    } else {
-      double e = Math.exp(config.epsilon());
-      p = e / (e + k - 1);
-      q = 1 / (e + k - 1);
+      return 1;
     }
+    double e = Math.exp(config.epsilon());
+    return e / (e + config.domainSize() - 1);
   }
 
   @Override
@@ -48,27 +45,8 @@ public final class GeneralizedRandomizedResponse extends FrequencyOracle {
   }
 
   @Override
-  public int stateSize() {
-    return config.domainSize();
-  }
-
-  @Override
   public void accumulate(Report report, long[] state) {
     state[report.value()]++;
-  }
-
-  @Override
-  public double[] unbiasedCounts(long n, long[] state) {
-    double[] est = new double[state.length];
-    for (int v = 0; v < est.length; v++) {
-      est[v] = PureProtocol.estimate(state[v], n, p, q);
-    }
-    return est;
-  }
-
-  @Override
-  public double variance(long n, double count, double otherPairs) {
-    return PureProtocol.variance(n, count, p, q);
   }
 
   @Override

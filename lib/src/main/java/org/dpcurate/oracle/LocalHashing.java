@@ -6,6 +6,12 @@ import java.util.random.RandomGenerator;
 final class LocalHashing {
   private LocalHashing() {}
 
+  /** p = e^eps / (e^eps + g - 1): the hashed value is kept. */
+  static double keep(OracleConfig config) {
+    double e = Math.exp(config.epsilon());
+    return e / (e + config.hashRange() - 1);
+  }
+
   static int perturb(int hashed, int g, double p, RandomGenerator rng) {
     if (rng.nextDouble() < p) {
       return hashed;

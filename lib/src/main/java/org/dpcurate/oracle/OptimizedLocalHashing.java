@@ -8,19 +8,14 @@ import org.dpcurate.hash.XxHash64;
  * reports (s, GRR_g(x)). Decoding is exact and O(K) per report: each report supports every candidate that
  * hashes to its y under its seed. The state is the K support counts, so it merges like any other.
  */
-public final class OptimizedLocalHashing extends FrequencyOracle {
+public final class OptimizedLocalHashing extends PureOracle {
   private static final long serialVersionUID = 1L;
 
   private final int g;
-  private final double p;
-  private final double q;
 
   OptimizedLocalHashing(OracleConfig config) {
-    super(config);
+    super(config, LocalHashing.keep(config), 1.0 / config.hashRange());
     g = config.hashRange();
-    double e = Math.exp(config.epsilon());
-    p = e / (e + g - 1);
-    q = 1.0 / g;
   }
 
   @Override
@@ -46,11 +41,6 @@ public final class OptimizedLocalHashing extends FrequencyOracle {
   }
 
   @Override
-  public int stateSize() {
-    return config.domainSize();
-  }
-
-  @Override
   public void accumulate(Report report, long[] state) {
     long seed = report.seed();
     int y = report.value();
@@ -59,20 +49,6 @@ public final class OptimizedLocalHashing extends FrequencyOracle {
         state[v]++;
       }
     }
-  }
-
-  @Override
-  public double[] unbiasedCounts(long n, long[] state) {
-    double[] est = new double[state.length];
-    for (int v = 0; v < est.length; v++) {
-      est[v] = PureProtocol.estimate(state[v], n, p, q);
-    }
-    return est;
-  }
-
-  @Override
-  public double variance(long n, double count, double otherPairs) {
-    return PureProtocol.variance(n, count, p, q);
   }
 
   @Override

@@ -3,15 +3,12 @@ package org.dpcurate.oracle;
 import java.util.random.RandomGenerator;
 
 /** Optimized unary encoding: K bits, the true bit kept 1 w.p. 1/2, every other bit 1 w.p. 1/(e^eps+1). */
-public final class OptimizedUnaryEncoding extends FrequencyOracle {
+public final class OptimizedUnaryEncoding extends PureOracle {
   private static final long serialVersionUID = 1L;
   private static final double P = 0.5;
 
-  private final double q;
-
   OptimizedUnaryEncoding(OracleConfig config) {
-    super(config);
-    q = 1 / (Math.exp(config.epsilon()) + 1);
+    super(config, P, 1 / (Math.exp(config.epsilon()) + 1));
   }
 
   @Override
@@ -48,35 +45,8 @@ public final class OptimizedUnaryEncoding extends FrequencyOracle {
   }
 
   @Override
-  public int stateSize() {
-    return config.domainSize();
-  }
-
-  @Override
   public void accumulate(Report report, long[] state) {
-    byte[] bits = report.bits();
-    for (int b = 0; b < bits.length; b++) {
-      int word = bits[b] & 0xFF;
-      while (word != 0) {
-        int low = Integer.numberOfTrailingZeros(word);
-        state[(b << 3) + low]++;
-        word &= word - 1;
-      }
-    }
-  }
-
-  @Override
-  public double[] unbiasedCounts(long n, long[] state) {
-    double[] est = new double[state.length];
-    for (int v = 0; v < est.length; v++) {
-      est[v] = PureProtocol.estimate(state[v], n, P, q);
-    }
-    return est;
-  }
-
-  @Override
-  public double variance(long n, double count, double otherPairs) {
-    return PureProtocol.variance(n, count, P, q);
+    PureProtocol.countBits(report.bits(), state, 0);
   }
 
   @Override

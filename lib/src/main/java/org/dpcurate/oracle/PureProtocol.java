@@ -8,6 +8,17 @@ package org.dpcurate.oracle;
 final class PureProtocol {
   private PureProtocol() {}
 
+  /** Adds 1 to {@code state[offset + i]} for every set bit i of {@code bits}. */
+  static void countBits(byte[] bits, long[] state, int offset) {
+    for (int b = 0; b < bits.length; b++) {
+      int word = bits[b] & 0xFF;
+      while (word != 0) {
+        state[offset + (b << 3) + Integer.numberOfTrailingZeros(word)]++;
+        word &= word - 1;
+      }
+    }
+  }
+
   static double estimate(double supports, long n, double p, double q) {
     return (supports - n * q) / (p - q);
   }

@@ -9,20 +9,33 @@ import java.util.random.RandomGenerator;
  * likely as one that does not, which is the whole budget; the error is of optimal order for mid-range eps. The
  * report is the subset as a K-bit map, aggregated like OUE.
  */
-public final class SubsetSelection extends FrequencyOracle {
+public final class SubsetSelection extends PureOracle {
   private static final long serialVersionUID = 1L;
 
   private final int d;
-  private final double p;
-  private final double q;
 
   SubsetSelection(OracleConfig config) {
-    super(config);
+    super(config, keep(config), other(config));
+    d = size(config);
+  }
+
+  private static int size(OracleConfig config) {
     int k = config.domainSize();
+    return (int) Math.max(1, Math.min(k - 1, Math.round(k / (Math.exp(config.epsilon()) + 1))));
+  }
+
+  /** p = d e^eps / (d e^eps + K - d). */
+  private static double keep(OracleConfig config) {
+    int d = size(config);
     double e = Math.exp(config.epsilon());
-    d = (int) Math.max(1, Math.min(k - 1, Math.round(k / (e + 1))));
-    p = d * e / (d * e + k - d);
-    q = (p * (d - 1) + (1 - p) * d) / (k - 1);
+    return d * e / (d * e + config.domainSize() - d);
+  }
+
+  /** q = (p (d-1) + (1-p) d) / (K-1). */
+  private static double other(OracleConfig config) {
+    int d = size(config);
+    double p = keep(config);
+    return (p * (d - 1) + (1 - p) * d) / (config.domainSize() - 1);
   }
 
   /** The subset size d. */
@@ -96,34 +109,8 @@ public final class SubsetSelection extends FrequencyOracle {
   }
 
   @Override
-  public int stateSize() {
-    return config.domainSize();
-  }
-
-  @Override
   public void accumulate(Report report, long[] state) {
-    byte[] bits = report.bits();
-    for (int b = 0; b < bits.length; b++) {
-      int word = bits[b] & 0xFF;
-      while (word != 0) {
-        state[(b << 3) + Integer.numberOfTrailingZeros(word)]++;
-        word &= word - 1;
-      }
-    }
-  }
-
-  @Override
-  public double[] unbiasedCounts(long n, long[] state) {
-    double[] est = new double[state.length];
-    for (int v = 0; v < est.length; v++) {
-      est[v] = PureProtocol.estimate(state[v], n, p, q);
-    }
-    return est;
-  }
-
-  @Override
-  public double variance(long n, double count, double otherPairs) {
-    return PureProtocol.variance(n, count, p, q);
+    PureProtocol.countBits(report.bits(), state, 0);
   }
 
   /** The K-bit map on the wire; a device could send the d indices instead (d ceil(log2 K) bits). */
