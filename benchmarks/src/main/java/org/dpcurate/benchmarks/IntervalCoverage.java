@@ -7,6 +7,7 @@ import org.dpcurate.estimation.CollisionAwareDecoding;
 import org.dpcurate.estimation.FrequencyEstimates;
 import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.HashedOracle;
+import org.dpcurate.oracle.MechanismChooser;
 import org.dpcurate.oracle.OracleAggregator;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.oracle.OracleKind;
@@ -29,11 +30,13 @@ public final class IntervalCoverage {
     for (int k : new int[] {256, 10_000}) {
       for (String data : new String[] {"uniform", "zipf1.1"}) {
         for (OracleKind kind : OracleKind.values()) {
-          OracleConfig config = kind == OracleKind.FLH ? OracleConfig.flh(eps, k, 1024, 0L)
-              : OracleConfig.withDefaults(kind, eps, k);
           boolean wide = kind == OracleKind.OUE || kind == OracleKind.SS || kind == OracleKind.OLH
               || kind == OracleKind.CMS;
           int n = k == 256 ? 200_000 : wide ? 5_000 : 1_000_000;
+          // K = 256: the 1,024-seed pool of the reference setting; K = 10,000: the chooser's pool for n.
+          OracleConfig config = kind == OracleKind.FLH
+              ? OracleConfig.flh(eps, k, k == 256 ? 1024 : MechanismChooser.seedPoolSize(n), 0L)
+              : OracleConfig.withDefaults(kind, eps, k);
           int t = k == 256 || !wide ? trials : Math.max(10, trials / 4);
           run(config, data, n, t);
         }
