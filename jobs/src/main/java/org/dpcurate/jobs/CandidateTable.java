@@ -24,18 +24,26 @@ import org.dpcurate.synthesis.MessageSpec;
 public final class CandidateTable {
   private CandidateTable() {}
 
-  public static final StructType SCHEMA = new StructType()
+  /**
+   * Appends the coarse attribute columns every candidate-level table carries (family, topic, subject, language,
+   * length, tone; null for unstructured candidates), in the order of {@link #attributes}.
+   */
+  static StructType withCoarseAttributes(StructType schema) {
+    return schema
+        .add("family", DataTypes.StringType, true)
+        .add("topic", DataTypes.StringType, true)
+        .add("subject", DataTypes.StringType, true)
+        .add("language", DataTypes.StringType, true)
+        .add("length", DataTypes.StringType, true)
+        .add("tone", DataTypes.StringType, true);
+  }
+
+  public static final StructType SCHEMA = withCoarseAttributes(new StructType()
       .add("candidate_id", DataTypes.StringType, false)
       .add("round", DataTypes.IntegerType, false)
       .add("parent_id", DataTypes.StringType, true)
       .add("generation", DataTypes.IntegerType, false)
-      .add("text", DataTypes.StringType, false)
-      .add("family", DataTypes.StringType, true)
-      .add("topic", DataTypes.StringType, true)
-      .add("subject", DataTypes.StringType, true)
-      .add("language", DataTypes.StringType, true)
-      .add("length", DataTypes.StringType, true)
-      .add("tone", DataTypes.StringType, true)
+      .add("text", DataTypes.StringType, false))
       .add("place", DataTypes.StringType, true)
       .add("time", DataTypes.StringType, true)
       .add("counterpart", DataTypes.StringType, true)

@@ -47,7 +47,7 @@ public final class CurateJob implements Job {
       .add("refine_seconds", DataTypes.DoubleType, false)
       .add("ds", DataTypes.StringType, true);
 
-  public static final StructType CURATED_SCHEMA = new StructType()
+  public static final StructType CURATED_SCHEMA = CandidateTable.withCoarseAttributes(new StructType()
       .add("candidate_id", DataTypes.StringType, false)
       .add("text", DataTypes.StringType, false)
       .add("weight", DataTypes.DoubleType, false)
@@ -55,13 +55,7 @@ public final class CurateJob implements Job {
       .add("std_error", DataTypes.DoubleType, false)
       .add("round", DataTypes.IntegerType, false)
       .add("parent_id", DataTypes.StringType, true)
-      .add("generation", DataTypes.IntegerType, false)
-      .add("family", DataTypes.StringType, true)
-      .add("topic", DataTypes.StringType, true)
-      .add("subject", DataTypes.StringType, true)
-      .add("language", DataTypes.StringType, true)
-      .add("length", DataTypes.StringType, true)
-      .add("tone", DataTypes.StringType, true)
+      .add("generation", DataTypes.IntegerType, false))
       .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), false)
       .add("ds", DataTypes.StringType, false);
 

@@ -16,7 +16,7 @@ import org.dpcurate.synthesis.Candidate;
 public final class RankedTable {
   private RankedTable() {}
 
-  public static final StructType SCHEMA = new StructType()
+  public static final StructType SCHEMA = CandidateTable.withCoarseAttributes(new StructType()
       .add("rank", DataTypes.IntegerType, false)
       .add("candidate_id", DataTypes.StringType, false)
       .add("candidate_index", DataTypes.IntegerType, false)
@@ -34,13 +34,7 @@ public final class RankedTable {
       .add("round", DataTypes.IntegerType, false)
       .add("text", DataTypes.StringType, false)
       .add("parent_id", DataTypes.StringType, true)
-      .add("generation", DataTypes.IntegerType, false)
-      .add("family", DataTypes.StringType, true)
-      .add("topic", DataTypes.StringType, true)
-      .add("subject", DataTypes.StringType, true)
-      .add("language", DataTypes.StringType, true)
-      .add("length", DataTypes.StringType, true)
-      .add("tone", DataTypes.StringType, true);
+      .add("generation", DataTypes.IntegerType, false));
 
   /** A date's ranking back from Parquet, in rank order. */
   public static List<RankedCandidate> read(SparkSession spark, Warehouse w, String campaign, LocalDate ds) {
