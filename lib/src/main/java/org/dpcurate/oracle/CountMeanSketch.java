@@ -48,7 +48,21 @@ public final class CountMeanSketch extends FrequencyOracle implements HashedOrac
   public Report randomize(int value, RandomGenerator rng) {
     requireInDomain(value);
     int row = rng.nextInt(k);
-    int hot = bucket(value, row);
+    return encode(row, bucket(value, row), rng);
+  }
+
+  @Override
+  public boolean reportsAbsence() {
+    return true;
+  }
+
+  @Override
+  public Report randomizeAbsent(RandomGenerator rng) {
+    int row = rng.nextInt(k);
+    return encode(row, rng.nextInt(m), rng);
+  }
+
+  private Report encode(int row, int hot, RandomGenerator rng) {
     byte[] bits = new byte[Report.bytesFor(m)];
     for (int l = 0; l < m; l++) {
       boolean plus = (l == hot) != bernoulli(rng, flip);
@@ -61,7 +75,19 @@ public final class CountMeanSketch extends FrequencyOracle implements HashedOrac
 
   @Override
   public double outputProbability(Report report, int value) {
-    int hot = bucket(value, report.hashIndex());
+    return bucketProbability(report, bucket(value, report.hashIndex()));
+  }
+
+  @Override
+  public double absentOutputProbability(Report report) {
+    double sum = 0;
+    for (int hot = 0; hot < m; hot++) {
+      sum += bucketProbability(report, hot);
+    }
+    return sum / m;
+  }
+
+  private double bucketProbability(Report report, int hot) {
     double prob = 1.0 / k;
     for (int l = 0; l < m; l++) {
       prob *= report.bit(l) == (l == hot) ? 1 - flip : flip;

@@ -52,9 +52,25 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
   }
 
   @Override
+  public boolean reportsAbsence() {
+    return true;
+  }
+
+  @Override
+  public Report randomizeAbsent(RandomGenerator rng) {
+    int index = rng.nextInt(pool);
+    return Report.flh(index, LocalHashing.perturb(rng.nextInt(g), g, p, rng));
+  }
+
+  @Override
   public double outputProbability(Report report, int value) {
     int hashed = XxHash64.bucket(value, seedOf(report.hashIndex()), g);
     return LocalHashing.probability(report.value(), hashed, g, p) / pool;
+  }
+
+  @Override
+  public double absentOutputProbability(Report report) {
+    return 1.0 / ((double) g * pool);
   }
 
   @Override

@@ -52,6 +52,27 @@ public abstract class FrequencyOracle implements Serializable {
    */
   public abstract double outputProbability(Report report, int value);
 
+  /** Whether {@link #randomizeAbsent} is available: the hashed oracles FLH, OLH, CMS and HCMS. */
+  public boolean reportsAbsence() {
+    return false;
+  }
+
+  /**
+   * Device side: a report of a device whose value is none of the K candidates (a discovery round's device whose
+   * prefix is not listed). The hashed oracles encode a uniformly random bucket, as if the device hashed a fresh
+   * value from outside the domain: the report supports every candidate with the estimator's null probability, so
+   * the estimates stay unbiased and no "other" value concentrates in one bucket, and its output distribution is a
+   * mixture of the candidates' distributions, so the eps-LDP ratio holds against every candidate.
+   */
+  public Report randomizeAbsent(RandomGenerator rng) {
+    throw new UnsupportedOperationException(kind() + " cannot report an absent value; use FLH, OLH, CMS or HCMS");
+  }
+
+  /** The exact probability that {@link #randomizeAbsent} outputs {@code report} (OLH: given its seed). */
+  public double absentOutputProbability(Report report) {
+    throw new UnsupportedOperationException(kind() + " cannot report an absent value; use FLH, OLH, CMS or HCMS");
+  }
+
   /**
    * Whether the report "supports" candidate {@code value}: the event each estimator counts (GRR reported it, OUE
    * its bit is set, OLH/FLH it hashes to the reported y, CMS its bucket's sign is +1, HCMS the sign matches its

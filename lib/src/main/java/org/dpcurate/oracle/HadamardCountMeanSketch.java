@@ -53,14 +53,42 @@ public final class HadamardCountMeanSketch extends FrequencyOracle implements Ha
   public Report randomize(int value, RandomGenerator rng) {
     requireInDomain(value);
     int row = rng.nextInt(k);
+    return encode(row, bucket(value, row), rng);
+  }
+
+  @Override
+  public boolean reportsAbsence() {
+    return true;
+  }
+
+  @Override
+  public Report randomizeAbsent(RandomGenerator rng) {
+    int row = rng.nextInt(k);
+    return encode(row, rng.nextInt(m), rng);
+  }
+
+  private Report encode(int row, int bucket, RandomGenerator rng) {
     int coefficient = rng.nextInt(m);
-    int sign = hadamard(coefficient, bucket(value, row));
+    int sign = hadamard(coefficient, bucket);
     return Report.hcms(row, coefficient, bernoulli(rng, flip) ? -sign : sign);
   }
 
   @Override
   public double outputProbability(Report report, int value) {
-    int sign = hadamard(report.value(), bucket(value, report.hashIndex()));
+    return bucketProbability(report, bucket(value, report.hashIndex()));
+  }
+
+  @Override
+  public double absentOutputProbability(Report report) {
+    double sum = 0;
+    for (int b = 0; b < m; b++) {
+      sum += bucketProbability(report, b);
+    }
+    return sum / m;
+  }
+
+  private double bucketProbability(Report report, int bucket) {
+    int sign = hadamard(report.value(), bucket);
     return (report.sign() == sign ? 1 - flip : flip) / ((double) k * m);
   }
 

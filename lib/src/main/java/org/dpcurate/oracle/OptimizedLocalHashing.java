@@ -26,6 +26,22 @@ public final class OptimizedLocalHashing extends PureOracle {
   }
 
   @Override
+  public boolean reportsAbsence() {
+    return true;
+  }
+
+  @Override
+  public Report randomizeAbsent(RandomGenerator rng) {
+    long seed = rng.nextLong();
+    return Report.olh(seed, LocalHashing.perturb(rng.nextInt(g), g, p, rng));
+  }
+
+  @Override
+  public double absentOutputProbability(Report report) {
+    return 1.0 / g;
+  }
+
+  @Override
   public double outputProbability(Report report, int value) {
     return LocalHashing.probability(report.value(), XxHash64.bucket(value, report.seed(), g), g, p);
   }
