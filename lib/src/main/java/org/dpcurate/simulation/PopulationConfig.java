@@ -1,13 +1,9 @@
 package org.dpcurate.simulation;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import org.dpcurate.synthesis.Taxonomy;
 
 /**
@@ -78,37 +74,26 @@ public record PopulationConfig(
   }
 
   public static PopulationConfig load(Path file) {
-    Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file)) {
-      p.load(r);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read population config " + file + ": " + e.getMessage(), e);
-    }
-    return fromProperties(p);
+    return fromProperties(ConfigProperties.load(file, "population config"));
   }
 
   public static PopulationConfig fromProperties(Properties p) {
-    Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
-    unknown.removeAll(KEYS);
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("unknown population config keys " + unknown + "; allowed: "
-          + new TreeSet<>(KEYS));
-    }
+    ConfigProperties.requireKnownKeys(p, KEYS, "population config");
     return new PopulationConfig(
-        parseLong(p, "devices", "1000000"),
-        (int) parseLong(p, "messages.per.device", "3"),
-        (int) parseLong(p, "distinct.messages", "12000"),
+        ConfigProperties.longValue(p, "devices", "1000000"),
+        (int) ConfigProperties.longValue(p, "messages.per.device", "3"),
+        (int) ConfigProperties.longValue(p, "distinct.messages", "12000"),
         p.getProperty("language.weights", "en:0.15,es:0.35,fr:0.25,de:0.15,it:0.10"),
         p.getProperty("length.weights", "short:0.5,medium:0.3,long:0.2"),
         p.getProperty("tone.weights", "neutral:0.2,formal:0.05,casual:0.5,urgent:0.25"),
-        parseDouble(p, "topic.zipf", "1.2"),
-        parseDouble(p, "slot.zipf", "1.4"),
-        parseLong(p, "order.seed", "7"),
-        parseDouble(p, "noise.rate", "0.25"),
-        parseDouble(p, "mix.rate", "0.15"),
-        (int) parseLong(p, "hot.specs", "60"),
-        parseDouble(p, "hot.share", "0.85"),
-        parseDouble(p, "hot.zipf", "1.0"),
+        ConfigProperties.doubleValue(p, "topic.zipf", "1.2"),
+        ConfigProperties.doubleValue(p, "slot.zipf", "1.4"),
+        ConfigProperties.longValue(p, "order.seed", "7"),
+        ConfigProperties.doubleValue(p, "noise.rate", "0.25"),
+        ConfigProperties.doubleValue(p, "mix.rate", "0.15"),
+        (int) ConfigProperties.longValue(p, "hot.specs", "60"),
+        ConfigProperties.doubleValue(p, "hot.share", "0.85"),
+        ConfigProperties.doubleValue(p, "hot.zipf", "1.0"),
         p.getProperty("prior.language.weights", "en:0.6,es:0.1,fr:0.1,de:0.1,it:0.1"),
         p.getProperty("prior.length.weights", "short:0.2,medium:0.6,long:0.2"),
         p.getProperty("prior.tone.weights", "neutral:0.5,formal:0.3,casual:0.1,urgent:0.1"));
@@ -124,24 +109,6 @@ public record PopulationConfig(
     return new PopulationConfig(devices, messagesPerDevice, m, languageWeights, lengthWeights, toneWeights,
         topicZipf, slotZipf, orderSeed, noiseRate, mixRate, hotSpecs, hotShare, hotZipf, priorLanguageWeights,
         priorLengthWeights, priorToneWeights);
-  }
-
-  private static long parseLong(Properties p, String key, String def) {
-    String v = p.getProperty(key, def).trim();
-    try {
-      return Long.parseLong(v.replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be an integer, got: " + v, e);
-    }
-  }
-
-  private static double parseDouble(Properties p, String key, String def) {
-    String v = p.getProperty(key, def).trim();
-    try {
-      return Double.parseDouble(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a number, got: " + v, e);
-    }
   }
 
   static java.util.List<String> languageCodes() {

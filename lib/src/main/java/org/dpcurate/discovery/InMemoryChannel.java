@@ -1,0 +1,26 @@
+package org.dpcurate.discovery;
+
+import org.dpcurate.estimation.FrequencyEstimates;
+import org.dpcurate.oracle.FrequencyOracle;
+import org.dpcurate.oracle.OracleAggregator;
+
+/** Simulates a round's cohort in process and aggregates its reports: for tests and small experiments. */
+public final class InMemoryChannel implements RoundChannel {
+  private final PromptPopulation population;
+  private final long seed;
+
+  public InMemoryChannel(PromptPopulation population, long seed) {
+    this.population = population;
+    this.seed = seed;
+  }
+
+  @Override
+  public FrequencyEstimates collect(CohortRound round) {
+    FrequencyOracle oracle = FrequencyOracle.of(round.oracle());
+    OracleAggregator aggregator = oracle.newAggregator();
+    for (long d = round.fromDevice(); d < round.toDevice(); d++) {
+      aggregator.add(PromptDevices.report(population, seed, round, d, oracle).report());
+    }
+    return aggregator.estimate();
+  }
+}
