@@ -31,7 +31,16 @@ public final class LedgerTable {
       .add("budget_period_days", DataTypes.IntegerType, false)
       .add("shuffled", DataTypes.BooleanType, false)
       .add("central_epsilon", DataTypes.DoubleType, true)
-      .add("central_delta", DataTypes.DoubleType, true);
+      .add("central_delta", DataTypes.DoubleType, true)
+      .add("cohort", DataTypes.StringType, true)
+      .add("stage", DataTypes.StringType, true)
+      .add("segment_words", DataTypes.IntegerType, true);
+
+  /**
+   * Who reported in a round, when not every device did (string discovery): cohort "c/R" of a split into R disjoint
+   * cohorts, the discovery stage, and the words a prefix grew by (prefix rounds only, else null).
+   */
+  public record Cohort(String label, String stage, Integer segmentWords) {}
 
   /** Campaign privacy settings. */
   public record Policy(double budgetEpsilon, int periodDays, boolean shuffled, double delta) {
@@ -47,8 +56,12 @@ public final class LedgerTable {
     if (!w.exists(dir)) {
       return out;
     }
-    for (Row r : spark.read().parquet(dir).selectExpr("cast(ds as string)", "epsilon").collectAsList()) {
-      out.add(new PrivacyLedger.Spend(LocalDate.parse(r.getString(0)), r.getDouble(1)));
+    org.apache.spark.sql.Dataset<Row> ledger = spark.read().parquet(dir);
+    // Partitions written before cohorts existed have no cohort column: every device reported.
+    String cohort = java.util.Arrays.asList(ledger.columns()).contains("cohort") ? "cohort"
+        : "cast(null as string) as cohort";
+    for (Row r : ledger.selectExpr("cast(ds as string)", "epsilon", cohort).collectAsList()) {
+      out.add(new PrivacyLedger.Spend(LocalDate.parse(r.getString(0)), r.getDouble(1), r.getString(2)));
     }
     return out;
   }
@@ -56,18 +69,31 @@ public final class LedgerTable {
   /** Refuses with BUDGET_EXCEEDED, or returns the date's entry. */
   public static PrivacyLedger.Entry check(SparkSession spark, Warehouse w, String campaign, LocalDate ds,
       double epsilon, Policy policy) {
-    PrivacyLedger.Entry e = policy.ledger().account(ds, epsilon, spends(spark, w, campaign));
+    return check(spark, w, campaign, ds, epsilon, null, policy);
+  }
+
+  /** As above for a round reported by one cohort ({@code cohort} null: every device). */
+  public static PrivacyLedger.Entry check(SparkSession spark, Warehouse w, String campaign, LocalDate ds,
+      double epsilon, Cohort cohort, Policy policy) {
+    PrivacyLedger.Entry e = policy.ledger().account(ds, epsilon, cohort == null ? null : cohort.label(),
+        spends(spark, w, campaign));
     if (!e.withinBudget()) {
       throw new JobException(ExitCode.BUDGET_EXCEEDED, String.format(
-          "campaign %s on %s would spend eps=%s per device, %s in total over %s..%s, above the per-device budget %s "
-              + "per %d days; the round was not run", campaign, ds, epsilon, e.cumulativeEpsilon(), e.windowStart(),
-          ds, policy.budgetEpsilon(), policy.periodDays()));
+          "campaign %s on %s would spend eps=%s per device%s, %s in total over %s..%s, above the per-device budget "
+              + "%s per %d days; the round was not run", campaign, ds, epsilon,
+          cohort == null ? "" : " of cohort " + cohort.label(), e.cumulativeEpsilon(), e.windowStart(), ds,
+          policy.budgetEpsilon(), policy.periodDays()));
     }
     return e;
   }
 
   public static void write(SparkSession spark, Warehouse w, String campaign, LocalDate ds, int round,
       RoundConfigs.Published published, long devices, PrivacyLedger.Entry e, Policy policy) {
+    write(spark, w, campaign, ds, round, published, devices, e, policy, null);
+  }
+
+  public static void write(SparkSession spark, Warehouse w, String campaign, LocalDate ds, int round,
+      RoundConfigs.Published published, long devices, PrivacyLedger.Entry e, Policy policy, Cohort cohort) {
     Double central = null;
     Double delta = null;
     if (policy.shuffled() && devices > 0 && Double.isFinite(e.epsilon())) {
@@ -76,7 +102,8 @@ public final class LedgerTable {
     }
     Row row = RowFactory.create(round, published.oracle().kind().name(), e.epsilon(), devices,
         e.windowStart().toString(), e.cumulativeEpsilon(), policy.budgetEpsilon(), policy.periodDays(),
-        policy.shuffled(), central, delta);
+        policy.shuffled(), central, delta, cohort == null ? null : cohort.label(),
+        cohort == null ? null : cohort.stage(), cohort == null ? null : cohort.segmentWords());
     w.commit(spark.createDataFrame(List.of(row), SCHEMA).coalesce(1), Warehouse.LEDGER, campaign, ds,
         new Manifest(Warehouse.LEDGER, campaign, ds.toString(), round, w.runId(), "ok")
             .set("config_hash", published.hash()).set("epsilon_spent", e.epsilon()));

@@ -6,7 +6,7 @@ import java.util.List;
 /** {@code dpcurate <job> [options]}: one entry point for every job. */
 public final class Main {
   static final List<Job> JOBS = List.of(new GenerateJob(), new SimulateJob(), new EstimateJob(), new RefineJob(),
-      new NightlyJob(), new CurateJob(), new BenchmarkJob());
+      new NightlyJob(), new CurateJob(), new DiscoverJob(), new BenchmarkJob());
 
   private Main() {}
 

@@ -24,6 +24,16 @@ public final class ReportTable {
 
   public static final String[] COLUMNS = SCHEMA.fieldNames();
 
+  /** A 128-bit report id as 32 hex digits. */
+  public static String reportId(long high, long low) {
+    return hex(high) + hex(low);
+  }
+
+  private static String hex(long v) {
+    String h = Long.toHexString(v);
+    return "0".repeat(16 - h.length()) + h;
+  }
+
   /** The columns each oracle fills; the rest are null. */
   public static Row toRow(String reportId, Report r, double epsilon) {
     OracleKind k = r.oracle();

@@ -69,7 +69,7 @@ public final class RoundSimulation {
         @Override
         public Row next() {
           DeviceSimulator.DeviceOutput d = s.simulate(ids.next(), o);
-          Row r = ReportTable.toRow(hex(d.reportIdHigh()) + hex(d.reportIdLow()), d.report(), epsilon);
+          Row r = ReportTable.toRow(ReportTable.reportId(d.reportIdHigh(), d.reportIdLow()), d.report(), epsilon);
           Object[] values = new Object[r.size() + 1];
           for (int i = 0; i < r.size(); i++) {
             values[i] = r.get(i);
@@ -107,10 +107,5 @@ public final class RoundSimulation {
       sim.destroy();
       oracle.destroy();
     }
-  }
-
-  private static String hex(long v) {
-    String h = Long.toHexString(v);
-    return "0".repeat(16 - h.length()) + h;
   }
 }

@@ -36,6 +36,9 @@ public final class Warehouse {
   public static final String METRICS = "metrics";
   public static final String REQUESTS = "requests";
   public static final String CONFIGS = "configs";
+  public static final String DISCOVERY_ROUNDS = "discovery_rounds";
+  public static final String DISCOVERED = "discovered";
+  public static final String DISCOVERY_TRUTH = "discovery_truth";
 
   private final String root;
   private final Configuration hadoop;

@@ -9,7 +9,7 @@ import org.dpcurate.oracle.OracleConfig;
  * @param stage "prefix", "fragments" or "scoring"
  */
 public record CohortRound(String stage, int round, long fromDevice, long toDevice, OracleConfig oracle,
-    PromptEncoder encoder) {
+    PromptEncoder encoder) implements java.io.Serializable {
   public long devices() {
     return toDevice - fromDevice;
   }

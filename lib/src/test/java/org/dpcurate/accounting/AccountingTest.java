@@ -30,6 +30,24 @@ class AccountingTest {
     assertThrows(IllegalArgumentException.class, () -> new PrivacyLedger(1, 0));
   }
 
+  /** Disjoint cohorts compose in parallel: a device is charged for its own cohort's rounds only. */
+  @Test
+  void cohortsOfOneSplitComposeInParallel() {
+    PrivacyLedger ledger = new PrivacyLedger(6, 30);
+    List<PrivacyLedger.Spend> discovery = List.of(
+        new PrivacyLedger.Spend(D.minusDays(3), 4, PrivacyLedger.cohortLabel(1, 3)),
+        new PrivacyLedger.Spend(D.minusDays(2), 4, PrivacyLedger.cohortLabel(2, 3)));
+    PrivacyLedger.Entry third = ledger.account(D.minusDays(1), 4, PrivacyLedger.cohortLabel(3, 3), discovery);
+    assertEquals(4, third.cumulativeEpsilon(), 1e-12, "seven rounds of eps 4 cost a device 4, not 28");
+    assertEquals(8, ledger.account(D, 4, PrivacyLedger.cohortLabel(1, 3), discovery).cumulativeEpsilon(), 1e-12,
+        "cohort 1 again: its devices spent twice");
+    // A round of every device, or of another split's cohort, meets the worst cohort of the split.
+    assertEquals(5, ledger.account(D, 1, discovery).cumulativeEpsilon(), 1e-12);
+    assertEquals(5, ledger.account(D, 1, PrivacyLedger.cohortLabel(1, 2), discovery).cumulativeEpsilon(), 1e-12);
+    assertFalse(ledger.account(D, 2.5, discovery).withinBudget());
+    assertThrows(IllegalArgumentException.class, () -> PrivacyLedger.cohortLabel(4, 3));
+  }
+
   @Test
   void shufflingAmplifiesOnlyWhereTheTheoremApplies() {
     double delta = 1e-9;
