@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -28,6 +30,7 @@ import org.dpcurate.oracle.OracleAggregator;
 import org.dpcurate.oracle.OracleKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.Tuple2;
 
 /**
  * Validates and aggregates a date's reports on the executors. Every report is checked against the date's published
@@ -156,48 +159,37 @@ public final class RoundEstimation {
     Broadcast<FrequencyOracle> oracle = jsc.broadcast(FrequencyOracle.of(published.oracle()));
     double epsilon = published.oracle().epsilon();
     try {
-      // Of several reports with one id, the first in payload order counts; the others are quarantined. Ids are
-      // compared by their 64-bit xxhash first (a shuffle of 8-byte keys), and exactly only where hashes repeat.
-      Dataset<Row> duplicateIds = checkDuplicates
-          ? reports.where("report_id is not null").select(functions.xxhash64(functions.col("report_id")).as("h"))
-              .groupBy("h").count().where("count > 1").select("h")
-          : null;
-      boolean anyDuplicates = checkDuplicates && !duplicateIds.isEmpty();
+      // Of several reports with one id, the first in payload order counts; the others are quarantined. One pass
+      // validates and aggregates every row and buckets the 64-bit xxhash of each report_id; only if some hash
+      // repeats are the ids compared exactly and the de-duplicated rows aggregated again.
+      Column[] validation = validationColumns(published.oracle().kind());
       Dataset<Row> counted = reports;
       Dataset<Row> extras = null;
-      if (anyDuplicates) {
-        Dataset<Row> hashed = reports.withColumn("h", functions.xxhash64(functions.col("report_id")));
-        Dataset<Row> suspects = hashed.join(functions.broadcast(duplicateIds), "h", "left_semi").drop("h");
-        Dataset<Row> numbered = suspects.withColumn("copy", functions.row_number().over(
-            Window.partitionBy("report_id").orderBy("oracle", "epsilon", "hash_index", "seed", "value", "sign",
-                "bits")));
-        counted = hashed.join(functions.broadcast(duplicateIds), "h", "left_anti").select(select)
-            .unionByName(numbered.where("copy = 1").drop("copy").select(select));
-        extras = numbered.where("copy > 1").drop("copy").select(select)
-            .withColumn("reason", functions.lit(DUPLICATE_REPORT_ID))
-            .withColumn("detail", functions.lit("another report has this report_id"));
+      PartialAggregate total;
+      boolean anyDuplicates = false;
+      if (checkDuplicates) {
+        OnePass pass = aggregateAndHashIds(reports, validation, oracle, epsilon);
+        total = pass.total();
+        if (!pass.repeatedHashes().isEmpty()) {
+          anyDuplicates = true;
+          Dataset<Row> duplicateIds = spark.createDataset(pass.repeatedHashes(), Encoders.LONG()).toDF("h");
+          Dataset<Row> hashed = reports.withColumn("h", functions.xxhash64(functions.col("report_id")));
+          Dataset<Row> suspects = hashed.join(functions.broadcast(duplicateIds), "h", "left_semi").drop("h");
+          Dataset<Row> numbered = suspects.withColumn("copy", functions.row_number().over(
+              Window.partitionBy("report_id").orderBy("oracle", "epsilon", "hash_index", "seed", "value", "sign",
+                  "bits")));
+          counted = hashed.join(functions.broadcast(duplicateIds), "h", "left_anti").select(select)
+              .unionByName(numbered.where("copy = 1").drop("copy").select(select));
+          extras = numbered.where("copy > 1").drop("copy").select(select)
+              .withColumn("reason", functions.lit(DUPLICATE_REPORT_ID))
+              .withColumn("detail", functions.lit("another report has this report_id"));
+          LOG.info("{} {}: {} report_id hashes repeat; aggregating the de-duplicated reports again", campaign, ds,
+              pass.repeatedHashes().size());
+          total = aggregate(counted, validation, oracle, epsilon);
+        }
+      } else {
+        total = aggregate(counted, validation, oracle, epsilon);
       }
-      Column[] validation = validationColumns(published.oracle().kind());
-      PartialAggregate total = counted.select(validation).javaRDD()
-          .mapPartitions((Iterator<Row> rows) -> {
-            FrequencyOracle o = oracle.value();
-            PartialAggregate part = new PartialAggregate(o.newAggregator());
-            String[] detail = new String[1];
-            while (rows.hasNext()) {
-              Row row = rows.next();
-              part.read++;
-              String reason = validate(row, o, epsilon, detail);
-              if (reason == null) {
-                part.aggregator.add(ReportTable.fromPayload(o.kind(), row));
-              } else {
-                part.rejected.merge(reason, 1L, Long::sum);
-              }
-            }
-            List<PartialAggregate> one = new ArrayList<>(1);
-            one.add(part);
-            return one.iterator();
-          })
-          .treeReduce(PartialAggregate::merge);
       long duplicates = anyDuplicates ? extras.count() : 0;
       if (duplicates > 0) {
         total.rejected.merge(DUPLICATE_REPORT_ID, duplicates, Long::sum);
@@ -241,6 +233,95 @@ public final class RoundEstimation {
     } finally {
       oracle.destroy();
     }
+  }
+
+  /** Validates and aggregates {@code rows} on the executors; only the merged state reaches the driver. */
+  private static PartialAggregate aggregate(Dataset<Row> rows, Column[] validation,
+      Broadcast<FrequencyOracle> oracle, double epsilon) {
+    return rows.select(validation).javaRDD()
+        .mapPartitions((Iterator<Row> it) -> {
+          PartialAggregate part = validateAndAdd(it, oracle.value(), epsilon, null);
+          List<PartialAggregate> one = new ArrayList<>(1);
+          one.add(part);
+          return one.iterator();
+        })
+        .treeReduce(PartialAggregate::merge);
+  }
+
+  private static PartialAggregate validateAndAdd(Iterator<Row> rows, FrequencyOracle o, double epsilon,
+      RepeatedIds.Buckets idHashes) {
+    PartialAggregate part = new PartialAggregate(o.newAggregator());
+    String[] detail = new String[1];
+    int hashColumn = ReportTable.COLUMNS.length;
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      part.read++;
+      String reason = validate(row, o, epsilon, detail);
+      if (reason == null) {
+        part.aggregator.add(ReportTable.fromPayload(o.kind(), row));
+      } else {
+        part.rejected.merge(reason, 1L, Long::sum);
+      }
+      if (idHashes != null && !row.isNullAt(hashColumn)) {
+        idHashes.add(row.getLong(hashColumn));
+      }
+    }
+    return part;
+  }
+
+  /** The aggregate of every row and the report_id hashes that occur more than once. */
+  record OnePass(PartialAggregate total, List<Long> repeatedHashes) {}
+
+  /**
+   * One read of the reports and one shuffle: each partition emits its aggregate (key -1) and its id hashes in
+   * bucketed long[] chunks; each bucket sorts its hashes and returns the repeated ones, and the bucket that receives
+   * the aggregates merges them. (Mostly-small counts compress well in the shuffle: FLH's S x g state costs less
+   * than the hashes.)
+   */
+  private static OnePass aggregateAndHashIds(Dataset<Row> reports, Column[] validation,
+      Broadcast<FrequencyOracle> oracle, double epsilon) {
+    Column[] withHash = Arrays.copyOf(validation, validation.length + 1);
+    withHash[validation.length] = functions.when(functions.col("report_id").isNotNull(),
+        functions.xxhash64(functions.col("report_id"))).as("id_hash");
+    JavaRDD<Row> rows = reports.select(withHash).javaRDD();
+    int buckets = RepeatedIds.bucketsFor(rows.getNumPartitions());
+    List<Object> results = rows.mapPartitionsToPair((Iterator<Row> it) -> {
+      RepeatedIds.Buckets ids = new RepeatedIds.Buckets(buckets);
+      PartialAggregate part = validateAndAdd(it, oracle.value(), epsilon, ids);
+      List<Tuple2<Integer, Object>> emitted = new ArrayList<>();
+      emitted.add(new Tuple2<>(-1, part));
+      ids.drainTo(emitted, chunk -> chunk);
+      return emitted.iterator();
+    }).partitionBy(new HashPartitioner(buckets)).mapPartitions((Iterator<Tuple2<Integer, Object>> it) -> {
+      PartialAggregate merged = null;
+      List<long[]> chunks = new ArrayList<>();
+      while (it.hasNext()) {
+        Object v = it.next()._2();
+        if (v instanceof PartialAggregate p) {
+          merged = merged == null ? p : merged.merge(p);
+        } else {
+          chunks.add((long[]) v);
+        }
+      }
+      List<Object> out = new ArrayList<>(RepeatedIds.repeated(chunks));
+      if (merged != null) {
+        out.add(merged);
+      }
+      return out.iterator();
+    }).collect();
+    PartialAggregate total = null;
+    List<Long> repeated = new ArrayList<>();
+    for (Object r : results) {
+      if (r instanceof PartialAggregate p) {
+        total = total == null ? p : total.merge(p);
+      } else {
+        repeated.add((Long) r);
+      }
+    }
+    if (total == null) {
+      total = new PartialAggregate(oracle.value().newAggregator());
+    }
+    return new OnePass(total, repeated);
   }
 
   /** The rejected rows with their reasons: a second pass, run only when something was rejected. */
