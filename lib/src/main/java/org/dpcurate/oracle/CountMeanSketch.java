@@ -120,6 +120,23 @@ public final class CountMeanSketch extends FrequencyOracle implements HashedOrac
   }
 
   @Override
+  Object newScratch() {
+    return new BitSlicedCounts(k, m);
+  }
+
+  @Override
+  void accumulate(Report report, long[] state, Object scratch) {
+    int row = report.hashIndex();
+    ((BitSlicedCounts) scratch).add(row, report.bits(), state);
+    state[k * m + row]++;
+  }
+
+  @Override
+  void flush(Object scratch, long[] state) {
+    ((BitSlicedCounts) scratch).flush(state);
+  }
+
+  @Override
   public double[] unbiasedCounts(long n, long[] state) {
     // Per report x in {-1,+1}: c/2 x + 1/2 is an unbiased indicator of its own bucket.
     double[] sums = new double[k * m];

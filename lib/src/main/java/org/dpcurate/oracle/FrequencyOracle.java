@@ -98,6 +98,21 @@ public abstract class FrequencyOracle implements Serializable {
   /** Adds a validated report to {@code state}. */
   public abstract void accumulate(Report report, long[] state);
 
+  /**
+   * Working memory an aggregator may keep to accumulate faster (null: none). Whatever it holds is added into the
+   * state by {@link #flush} before the state is read, merged or serialized.
+   */
+  Object newScratch() {
+    return null;
+  }
+
+  /** As {@link #accumulate(Report, long[])}, possibly deferring counts into {@code scratch}. */
+  void accumulate(Report report, long[] state, Object scratch) {
+    accumulate(report, state);
+  }
+
+  void flush(Object scratch, long[] state) {}
+
   /** Unbiased estimates of every candidate's count from the merged state of {@code n} reports. */
   public abstract double[] unbiasedCounts(long n, long[] state);
 

@@ -112,6 +112,21 @@ public final class SubsetSelection extends PureOracle {
   public void accumulate(Report report, long[] state) {
     PureProtocol.countBits(report.bits(), state, 0);
   }
+  @Override
+  Object newScratch() {
+    return new BitSlicedCounts(1, config.domainSize());
+  }
+
+  @Override
+  void accumulate(Report report, long[] state, Object scratch) {
+    ((BitSlicedCounts) scratch).add(0, report.bits(), state);
+  }
+
+  @Override
+  void flush(Object scratch, long[] state) {
+    ((BitSlicedCounts) scratch).flush(state);
+  }
+
 
   /** The K-bit map on the wire; a device could send the d indices instead (d ceil(log2 K) bits). */
   @Override
