@@ -16,6 +16,7 @@ warehouse="$PWD/out/ci-warehouse"
 rm -rf "$warehouse" out/notebooks
 bin/dpcurate curate --warehouse "$warehouse" --campaign ci --devices 50000 --candidates 300 --rounds 3 \
   --baseline --noise-free-reference
-DPCURATE_WAREHOUSE="$warehouse" DPCURATE_CAMPAIGN=ci "$venv/bin/jupyter" nbconvert --to notebook --execute \
+bin/dpcurate discover --warehouse "$warehouse" --campaign ci-prompts --devices 100000
+DPCURATE_WAREHOUSE="$warehouse" DPCURATE_CAMPAIGN=ci DPCURATE_DISCOVERY_CAMPAIGN=ci-prompts "$venv/bin/jupyter" nbconvert --to notebook --execute \
   --ExecutePreprocessor.timeout=300 notebooks/curation_report.ipynb --output-dir out/notebooks
 echo "notebook executed: out/notebooks/curation_report.ipynb"
