@@ -12,7 +12,8 @@ public final class OracleAggregator implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final FrequencyOracle oracle;
-  private final long[] state;
+  /** Serialized by {@link #writeObject} in zig-zag varints: mostly small counts, 1-2 bytes each instead of 8. */
+  private transient long[] state;
   private long reports;
   /** The oracle's deferred counts (see {@link FrequencyOracle#newScratch}); settled into the state before use. */
   private transient Object scratch;
@@ -47,6 +48,38 @@ public final class OracleAggregator implements Serializable {
   private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
     settle();
     out.defaultWriteObject();
+    byte[] buffer = new byte[state.length * 10];
+    int at = 0;
+    for (long v : state) {
+      long z = (v << 1) ^ (v >> 63);
+      while ((z & ~0x7FL) != 0) {
+        buffer[at++] = (byte) ((z & 0x7F) | 0x80);
+        z >>>= 7;
+      }
+      buffer[at++] = (byte) z;
+    }
+    out.writeInt(state.length);
+    out.writeInt(at);
+    out.write(buffer, 0, at);
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    state = new long[in.readInt()];
+    byte[] buffer = new byte[in.readInt()];
+    in.readFully(buffer);
+    int at = 0;
+    for (int i = 0; i < state.length; i++) {
+      long z = 0;
+      int shift = 0;
+      byte b;
+      do {
+        b = buffer[at++];
+        z |= (long) (b & 0x7F) << shift;
+        shift += 7;
+      } while (b < 0);
+      state[i] = (z >>> 1) ^ -(z & 1);
+    }
   }
 
   /** Adds {@code other} into this aggregator and returns this. */
