@@ -1,7 +1,6 @@
 package org.dpcurate.discovery;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
