@@ -5,7 +5,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -145,20 +144,11 @@ public final class BenchmarkJob implements Job {
       identity[i] = i;
     }
     Broadcast<Weights> zipf = jsc.broadcast(Weights.zipf(identity, 1.1));
-    MapPartitionsFunction<Long, Row> devices = ids -> new Iterator<Row>() {
-      @Override
-      public boolean hasNext() {
-        return ids.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        long id = ids.next();
-        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + id * 0xC2B2AE3D27D4EB4FL);
-        var report = oracle.value().randomize(zipf.value().draw(rng), rng);
-        return ReportTable.toRow(Long.toHexString(rng.nextLong()) + Long.toHexString(rng.nextLong()), report, eps);
-      }
-    };
+    MapPartitionsFunction<Long, Row> devices = ids -> DeviceIds.map(ids, id -> {
+      SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + id * 0xC2B2AE3D27D4EB4FL);
+      var report = oracle.value().randomize(zipf.value().draw(rng), rng);
+      return ReportTable.toRow(ReportTable.reportId(rng.nextLong(), rng.nextLong()), report, eps);
+    });
     int partitions = (int) Math.max(2, n / 2_000_000);
     Dataset<Row> reports = spark.range(0, n, 1, partitions).mapPartitions(devices, Encoders.row(ReportTable.SCHEMA));
     w.commit(reports, Warehouse.REPORTS, s.campaign(), DS,

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,17 +111,7 @@ public final class DiscoverJob implements Job {
     long seed = s.seed();
     MapPartitionsFunction<Long, String> texts = ids -> {
       PromptPopulation p = pop.value();
-      return new Iterator<String>() {
-        @Override
-        public boolean hasNext() {
-          return ids.hasNext();
-        }
-
-        @Override
-        public String next() {
-          return p.vocabulary().text(p.promptOf(ids.next(), seed));
-        }
-      };
+      return DeviceIds.map(ids, id -> p.vocabulary().text(p.promptOf(id, seed)));
     };
     Set<String> outputs = new HashSet<>();
     runs.forEach(r -> r.result().discovered().forEach(d -> outputs.add(d.text())));

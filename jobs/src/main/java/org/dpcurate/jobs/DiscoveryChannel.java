@@ -1,7 +1,6 @@
 package org.dpcurate.jobs;
 
 import java.time.LocalDate;
-import java.util.Iterator;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -92,18 +91,10 @@ final class DiscoveryChannel implements RoundChannel {
       PromptPopulation p = pop.value();
       FrequencyOracle o = oracle.value();
       CohortRound r = published0.value();
-      return new Iterator<Row>() {
-        @Override
-        public boolean hasNext() {
-          return ids.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          PromptDevices.DeviceReport d = PromptDevices.report(p, s, r, ids.next(), o);
-          return ReportTable.toRow(ReportTable.reportId(d.reportIdHigh(), d.reportIdLow()), d.report(), epsilon);
-        }
-      };
+      return DeviceIds.map(ids, id -> {
+        PromptDevices.DeviceReport d = PromptDevices.report(p, s, r, id, o);
+        return ReportTable.toRow(ReportTable.reportId(d.reportIdHigh(), d.reportIdLow()), d.report(), epsilon);
+      });
     };
     try {
       Dataset<Row> reports = spark.range(round.fromDevice(), round.toDevice(), 1, partitions)

@@ -2,7 +2,6 @@ package org.dpcurate.jobs;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -60,24 +59,16 @@ public final class RoundSimulation {
     MapPartitionsFunction<Long, Row> devicesToReports = ids -> {
       DeviceSimulator s = sim.value();
       FrequencyOracle o = oracle.value();
-      return new Iterator<Row>() {
-        @Override
-        public boolean hasNext() {
-          return ids.hasNext();
+      return DeviceIds.map(ids, id -> {
+        DeviceSimulator.DeviceOutput d = s.simulate(id, o);
+        Row r = ReportTable.toRow(ReportTable.reportId(d.reportIdHigh(), d.reportIdLow()), d.report(), epsilon);
+        Object[] values = new Object[r.size() + 1];
+        for (int i = 0; i < r.size(); i++) {
+          values[i] = r.get(i);
         }
-
-        @Override
-        public Row next() {
-          DeviceSimulator.DeviceOutput d = s.simulate(ids.next(), o);
-          Row r = ReportTable.toRow(ReportTable.reportId(d.reportIdHigh(), d.reportIdLow()), d.report(), epsilon);
-          Object[] values = new Object[r.size() + 1];
-          for (int i = 0; i < r.size(); i++) {
-            values[i] = r.get(i);
-          }
-          values[r.size()] = d.vote();
-          return RowFactory.create(values);
-        }
-      };
+        values[r.size()] = d.vote();
+        return RowFactory.create(values);
+      });
     };
     Dataset<Row> outputs = spark.range(0, devices, 1, partitions)
         .mapPartitions(devicesToReports, Encoders.row(OUTPUT))

@@ -1,68 +1,21 @@
 package org.dpcurate.oracle;
 
 import java.util.random.RandomGenerator;
-import org.dpcurate.hash.XxHash64;
 
 /**
  * Apple's count-mean sketch: the device picks a row j, encodes +1 at h_j(v) and -1 elsewhere over m buckets,
  * flips each sign w.p. 1/(1+e^(eps/2)) and sends (j, m signs). The state counts, per row, the reports and the +1
  * signs per bucket, so merging is exact integer addition.
  */
-public final class CountMeanSketch extends FrequencyOracle implements HashedOracle {
+public final class CountMeanSketch extends SketchOracle {
   private static final long serialVersionUID = 1L;
 
-  private final int k;
-  private final int m;
-  private final double flip;
-  private final double c;
-
   CountMeanSketch(OracleConfig config) {
-    super(config);
-    k = config.sketchRows();
-    m = config.sketchColumns();
-    double half = Math.exp(config.epsilon() / 2);
-    flip = 1 / (1 + half);
-    c = (half + 1) / (half - 1);
+    super(config, config.epsilon() / 2);
   }
 
   @Override
-  public int hashFunctions() {
-    return k;
-  }
-
-  @Override
-  public int hashRange() {
-    return m;
-  }
-
-  @Override
-  public int bucketOf(int function, int value) {
-    return bucket(value, function);
-  }
-
-  private int bucket(int value, int row) {
-    return XxHash64.bucket(value, SketchDecoding.rowSeed(config.hashSalt(), row), m);
-  }
-
-  @Override
-  public Report randomize(int value, RandomGenerator rng) {
-    requireInDomain(value);
-    int row = rng.nextInt(k);
-    return encode(row, bucket(value, row), rng);
-  }
-
-  @Override
-  public boolean reportsAbsence() {
-    return true;
-  }
-
-  @Override
-  public Report randomizeAbsent(RandomGenerator rng) {
-    int row = rng.nextInt(k);
-    return encode(row, rng.nextInt(m), rng);
-  }
-
-  private Report encode(int row, int hot, RandomGenerator rng) {
+  Report encode(int row, int hot, RandomGenerator rng) {
     byte[] bits = new byte[Report.bytesFor(m)];
     for (int l = 0; l < m; l++) {
       boolean plus = (l == hot) != bernoulli(rng, flip);
@@ -74,20 +27,7 @@ public final class CountMeanSketch extends FrequencyOracle implements HashedOrac
   }
 
   @Override
-  public double outputProbability(Report report, int value) {
-    return bucketProbability(report, bucket(value, report.hashIndex()));
-  }
-
-  @Override
-  public double absentOutputProbability(Report report) {
-    double sum = 0;
-    for (int hot = 0; hot < m; hot++) {
-      sum += bucketProbability(report, hot);
-    }
-    return sum / m;
-  }
-
-  private double bucketProbability(Report report, int hot) {
+  double bucketProbability(Report report, int hot) {
     double prob = 1.0 / k;
     for (int l = 0; l < m; l++) {
       prob *= report.bit(l) == (l == hot) ? 1 - flip : flip;

@@ -1,7 +1,6 @@
 package org.dpcurate.oracle;
 
 import java.util.random.RandomGenerator;
-import org.dpcurate.hash.XxHash64;
 
 /**
  * Apple's Hadamard count-mean sketch: the device picks a row j and a coefficient l, and sends one sign
@@ -9,40 +8,11 @@ import org.dpcurate.hash.XxHash64;
  * decoding applies the (unnormalized, self-inverse up to m) Walsh-Hadamard transform to each row in exact
  * integer arithmetic.
  */
-public final class HadamardCountMeanSketch extends FrequencyOracle implements HashedOracle {
+public final class HadamardCountMeanSketch extends SketchOracle {
   private static final long serialVersionUID = 1L;
 
-  private final int k;
-  private final int m;
-  private final double flip;
-  private final double c;
-
   HadamardCountMeanSketch(OracleConfig config) {
-    super(config);
-    k = config.sketchRows();
-    m = config.sketchColumns();
-    double e = Math.exp(config.epsilon());
-    flip = 1 / (1 + e);
-    c = (e + 1) / (e - 1);
-  }
-
-  @Override
-  public int hashFunctions() {
-    return k;
-  }
-
-  @Override
-  public int hashRange() {
-    return m;
-  }
-
-  @Override
-  public int bucketOf(int function, int value) {
-    return bucket(value, function);
-  }
-
-  private int bucket(int value, int row) {
-    return XxHash64.bucket(value, SketchDecoding.rowSeed(config.hashSalt(), row), m);
+    super(config, config.epsilon());
   }
 
   static int hadamard(int row, int column) {
@@ -50,44 +20,14 @@ public final class HadamardCountMeanSketch extends FrequencyOracle implements Ha
   }
 
   @Override
-  public Report randomize(int value, RandomGenerator rng) {
-    requireInDomain(value);
-    int row = rng.nextInt(k);
-    return encode(row, bucket(value, row), rng);
-  }
-
-  @Override
-  public boolean reportsAbsence() {
-    return true;
-  }
-
-  @Override
-  public Report randomizeAbsent(RandomGenerator rng) {
-    int row = rng.nextInt(k);
-    return encode(row, rng.nextInt(m), rng);
-  }
-
-  private Report encode(int row, int bucket, RandomGenerator rng) {
+  Report encode(int row, int bucket, RandomGenerator rng) {
     int coefficient = rng.nextInt(m);
     int sign = hadamard(coefficient, bucket);
     return Report.hcms(row, coefficient, bernoulli(rng, flip) ? -sign : sign);
   }
 
   @Override
-  public double outputProbability(Report report, int value) {
-    return bucketProbability(report, bucket(value, report.hashIndex()));
-  }
-
-  @Override
-  public double absentOutputProbability(Report report) {
-    double sum = 0;
-    for (int b = 0; b < m; b++) {
-      sum += bucketProbability(report, b);
-    }
-    return sum / m;
-  }
-
-  private double bucketProbability(Report report, int bucket) {
+  double bucketProbability(Report report, int bucket) {
     int sign = hadamard(report.value(), bucket);
     return (report.sign() == sign ? 1 - flip : flip) / ((double) k * m);
   }

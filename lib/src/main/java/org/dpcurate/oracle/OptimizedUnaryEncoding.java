@@ -3,7 +3,7 @@ package org.dpcurate.oracle;
 import java.util.random.RandomGenerator;
 
 /** Optimized unary encoding: K bits, the true bit kept 1 w.p. 1/2, every other bit 1 w.p. 1/(e^eps+1). */
-public final class OptimizedUnaryEncoding extends PureOracle {
+public final class OptimizedUnaryEncoding extends BitmapOracle {
   private static final long serialVersionUID = 1L;
   private static final double P = 0.5;
 
@@ -35,38 +35,8 @@ public final class OptimizedUnaryEncoding extends PureOracle {
   }
 
   @Override
-  public boolean supports(Report report, int value) {
-    return report.bit(value);
-  }
-
-  @Override
   protected void validatePayload(Report report) {
     requireBits(report, config.domainSize());
-  }
-
-  @Override
-  public void accumulate(Report report, long[] state) {
-    PureProtocol.countBits(report.bits(), state, 0);
-  }
-  @Override
-  Object newScratch() {
-    return new BitSlicedCounts(1, config.domainSize());
-  }
-
-  @Override
-  void accumulate(Report report, long[] state, Object scratch) {
-    ((BitSlicedCounts) scratch).add(0, report.bits(), state);
-  }
-
-  @Override
-  void flush(Object scratch, long[] state) {
-    ((BitSlicedCounts) scratch).flush(state);
-  }
-
-
-  @Override
-  public int reportBits() {
-    return config.domainSize();
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * likely as one that does not, which is the whole budget; the error is of optimal order for mid-range eps. The
  * report is the subset as a K-bit map, aggregated like OUE.
  */
-public final class SubsetSelection extends PureOracle {
+public final class SubsetSelection extends BitmapOracle {
   private static final long serialVersionUID = 1L;
 
   private final int d;
@@ -91,11 +91,6 @@ public final class SubsetSelection extends PureOracle {
   }
 
   @Override
-  public boolean supports(Report report, int value) {
-    return report.bit(value);
-  }
-
-  @Override
   protected void validatePayload(Report report) {
     requireBits(report, config.domainSize());
     int ones = 0;
@@ -106,32 +101,6 @@ public final class SubsetSelection extends PureOracle {
       throw new InvalidReportException(InvalidReportException.Reason.BAD_BITS,
           "a subset-selection report names exactly " + d + " candidates, got: " + ones);
     }
-  }
-
-  @Override
-  public void accumulate(Report report, long[] state) {
-    PureProtocol.countBits(report.bits(), state, 0);
-  }
-  @Override
-  Object newScratch() {
-    return new BitSlicedCounts(1, config.domainSize());
-  }
-
-  @Override
-  void accumulate(Report report, long[] state, Object scratch) {
-    ((BitSlicedCounts) scratch).add(0, report.bits(), state);
-  }
-
-  @Override
-  void flush(Object scratch, long[] state) {
-    ((BitSlicedCounts) scratch).flush(state);
-  }
-
-
-  /** The K-bit map on the wire; a device could send the d indices instead (d ceil(log2 K) bits). */
-  @Override
-  public int reportBits() {
-    return config.domainSize();
   }
 
   @Override
