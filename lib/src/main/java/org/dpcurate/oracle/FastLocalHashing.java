@@ -94,6 +94,35 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
     state[report.hashIndex() * g + report.value()]++;
   }
 
+  /**
+   * One byte per (seed, y) cell, carried into the long state when it wraps: the S x g table shrinks 8x (3.7 MB
+   * for 65,536 seeds at g = 56), so a report's random increment mostly hits cache.
+   */
+  @Override
+  Object newScratch() {
+    return new byte[pool * g];
+  }
+
+  @Override
+  void accumulate(Report report, long[] state, Object scratch) {
+    int cell = report.hashIndex() * g + report.value();
+    byte[] counts = (byte[]) scratch;
+    if (++counts[cell] == 0) {
+      state[cell] += 256;
+    }
+  }
+
+  @Override
+  void flush(Object scratch, long[] state) {
+    byte[] counts = (byte[]) scratch;
+    for (int cell = 0; cell < counts.length; cell++) {
+      if (counts[cell] != 0) {
+        state[cell] += counts[cell] & 0xFF;
+        counts[cell] = 0;
+      }
+    }
+  }
+
   /** O(S K) hash evaluations, spread over the available cores (each candidate's sum is exact integer math). */
   @Override
   public double[] unbiasedCounts(long n, long[] state) {

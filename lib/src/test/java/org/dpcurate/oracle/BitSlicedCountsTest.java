@@ -12,20 +12,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The aggregators' word-parallel bit counting gives exactly the states of one increment per set bit, across the
- * planes' 65,535-vector flushes, bit lengths that are not multiples of 64, and serialization in mid-stream.
+ * The aggregators' deferred counting (word-parallel bit counting for CMS, OUE and SS; byte cells for FLH) gives
+ * exactly the states of one increment per report, across the 65,535-vector (and 256-report) carries, bit lengths
+ * that are not multiples of 64, and serialization in mid-stream.
  */
 class BitSlicedCountsTest {
   static OracleConfig config(String kind) {
     return switch (kind) {
       case "CMS" -> OracleConfig.cms(1.0, 40, 2, 100, 5L);
       case "OUE" -> OracleConfig.oue(1.0, 70);
+      case "FLH" -> OracleConfig.flh(1.0, 40, 4, 0L);
       default -> OracleConfig.ss(1.0, 70);
     };
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"CMS", "OUE", "SS"})
+  @ValueSource(strings = {"CMS", "OUE", "SS", "FLH"})
   void equalsOneIncrementPerSetBit(String kind) throws Exception {
     FrequencyOracle oracle = FrequencyOracle.of(config(kind));
     SplittableRandom rng = new SplittableRandom(17);
