@@ -113,9 +113,13 @@ public final class BenchmarkJob implements Job {
       boolean skipDuplicateCheck) {
     Cli cli = new Cli("benchmark", "");
     CampaignSettings.addOptions(cli);
-    String[] args = {"--warehouse", root, "--campaign", campaign, "--epsilon", Double.toString(eps),
-        "--candidates", Integer.toString(k), "--oracle", kind.name(), "--budget", "inf", "--decoding", "plain"};
-    cli.parse(skipDuplicateCheck ? java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--skip-duplicate-check")).toArray(String[]::new) : args);
+    List<String> args = new ArrayList<>(List.of("--warehouse", root, "--campaign", campaign, "--epsilon",
+        Double.toString(eps), "--candidates", Integer.toString(k), "--oracle", kind.name(), "--budget", "inf",
+        "--decoding", "plain"));
+    if (skipDuplicateCheck) {
+      args.add("--skip-duplicate-check");
+    }
+    cli.parse(args.toArray(String[]::new));
     return CampaignSettings.from(cli);
   }
 

@@ -82,7 +82,7 @@ final class DiscoveryChannel implements RoundChannel {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<PromptPopulation> pop = jsc.broadcast(population);
     Broadcast<FrequencyOracle> oracle = jsc.broadcast(FrequencyOracle.of(round.oracle()));
-    Broadcast<CohortRound> published0 = jsc.broadcast(round);
+    Broadcast<CohortRound> cohortRound = jsc.broadcast(round);
     long s = seed;
     double epsilon = round.oracle().epsilon();
     int partitions = (int) Math.max(1, Math.min(200,
@@ -90,7 +90,7 @@ final class DiscoveryChannel implements RoundChannel {
     MapPartitionsFunction<Long, Row> devicesToReports = ids -> {
       PromptPopulation p = pop.value();
       FrequencyOracle o = oracle.value();
-      CohortRound r = published0.value();
+      CohortRound r = cohortRound.value();
       return DeviceIds.map(ids, id -> {
         PromptDevices.DeviceReport d = PromptDevices.report(p, s, r, id, o);
         return ReportTable.toRow(ReportTable.reportId(d.reportIdHigh(), d.reportIdLow()), d.report(), epsilon);
@@ -106,7 +106,7 @@ final class DiscoveryChannel implements RoundChannel {
     } finally {
       pop.destroy();
       oracle.destroy();
-      published0.destroy();
+      cohortRound.destroy();
     }
   }
 

@@ -39,12 +39,14 @@ final class RepeatedIds {
     }
 
     /** (bucket, its hashes) for every non-empty bucket. */
-    <T> void drainTo(List<Tuple2<Integer, T>> out, java.util.function.Function<long[], T> wrap) {
+    List<Tuple2<Integer, long[]>> chunks() {
+      List<Tuple2<Integer, long[]>> out = new ArrayList<>();
       for (int b = 0; b < chunks.length; b++) {
         if (sizes[b] > 0) {
-          out.add(new Tuple2<>(b, wrap.apply(Arrays.copyOf(chunks[b], sizes[b]))));
+          out.add(new Tuple2<>(b, Arrays.copyOf(chunks[b], sizes[b])));
         }
       }
+      return out;
     }
   }
 

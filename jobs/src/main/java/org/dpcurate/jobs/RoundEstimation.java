@@ -28,6 +28,7 @@ import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.InvalidReportException;
 import org.dpcurate.oracle.OracleAggregator;
 import org.dpcurate.oracle.OracleKind;
+import org.dpcurate.oracle.Report;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Tuple2;
@@ -107,8 +108,11 @@ public final class RoundEstimation {
     return out;
   }
 
-  /** Why a row of {@link #validationColumns} is rejected, or null if the oracle accepts it. */
-  static String validate(Row row, FrequencyOracle oracle, double epsilon, String[] detail) {
+  /**
+   * Why a row of {@link #validationColumns} is rejected, or null if the oracle accepts it. An accepted row is added to
+   * {@code into} when one is given: the aggregator validates as it adds, so each payload is parsed and checked once.
+   */
+  static String validate(Row row, FrequencyOracle oracle, double epsilon, String[] detail, OracleAggregator into) {
     if (row.getBoolean(0)) {
       detail[0] = "report_id is null";
       return MALFORMED;
@@ -123,7 +127,12 @@ public final class RoundEstimation {
       return code == 0 ? MALFORMED : InvalidReportException.Reason.WRONG_ORACLE.name();
     }
     try {
-      oracle.validate(ReportTable.fromPayload(oracle.kind(), row));
+      Report report = ReportTable.fromPayload(oracle.kind(), row);
+      if (into == null) {
+        oracle.validate(report);
+      } else {
+        into.add(report);
+      }
       return null;
     } catch (ReportTable.MalformedRowException e) {
       detail[0] = e.getMessage();
@@ -256,10 +265,8 @@ public final class RoundEstimation {
     while (rows.hasNext()) {
       Row row = rows.next();
       part.read++;
-      String reason = validate(row, o, epsilon, detail);
-      if (reason == null) {
-        part.aggregator.add(ReportTable.fromPayload(o.kind(), row));
-      } else {
+      String reason = validate(row, o, epsilon, detail, part.aggregator);
+      if (reason != null) {
         part.rejected.merge(reason, 1L, Long::sum);
       }
       if (idHashes != null && !row.isNullAt(hashColumn)) {
@@ -290,7 +297,9 @@ public final class RoundEstimation {
       PartialAggregate part = validateAndAdd(it, oracle.value(), epsilon, ids);
       List<Tuple2<Integer, Object>> emitted = new ArrayList<>();
       emitted.add(new Tuple2<>(-1, part));
-      ids.drainTo(emitted, chunk -> chunk);
+      for (Tuple2<Integer, long[]> chunk : ids.chunks()) {
+        emitted.add(new Tuple2<>(chunk._1(), chunk._2()));
+      }
       return emitted.iterator();
     }).partitionBy(new HashPartitioner(buckets)).mapPartitions((Iterator<Tuple2<Integer, Object>> it) -> {
       PartialAggregate merged = null;
@@ -339,7 +348,7 @@ public final class RoundEstimation {
       List<Row> out = new ArrayList<>();
       while (rows.hasNext()) {
         Row row = rows.next();
-        String reason = validate(row, o, epsilon, detail);
+        String reason = validate(row, o, epsilon, detail, null);
         if (reason != null) {
           Object[] values = new Object[ReportTable.COLUMNS.length + 2];
           for (int i = 0; i < ReportTable.COLUMNS.length; i++) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import scala.Tuple2;
 
 /** The bucketed repeat finder against a direct count, on hashes spread over several input partitions. */
 class RepeatedIdsTest {
@@ -37,9 +36,7 @@ class RepeatedIdsTest {
     for (List<Long> part : partitions) {
       RepeatedIds.Buckets split = new RepeatedIds.Buckets(buckets);
       part.forEach(split::add);
-      List<Tuple2<Integer, long[]>> chunks = new ArrayList<>();
-      split.drainTo(chunks, c -> c);
-      chunks.forEach(c -> byBucket.get(c._1()).add(c._2()));
+      split.chunks().forEach(c -> byBucket.get(c._1()).add(c._2()));
     }
     TreeSet<Long> found = new TreeSet<>();
     int listed = 0;

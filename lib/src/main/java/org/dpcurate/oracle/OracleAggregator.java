@@ -17,6 +17,7 @@ public final class OracleAggregator implements Serializable {
   private long reports;
   /** The oracle's deferred counts (see {@link FrequencyOracle#newScratch}); settled into the state before use. */
   private transient Object scratch;
+  private transient boolean scratchMade;
 
   OracleAggregator(FrequencyOracle oracle) {
     this.oracle = oracle;
@@ -26,8 +27,10 @@ public final class OracleAggregator implements Serializable {
   /** Validates and adds one report; throws {@link InvalidReportException} and leaves the state unchanged. */
   public OracleAggregator add(Report report) {
     oracle.validate(report);
-    if (scratch == null) {
+    if (!scratchMade) {
+      // Lazily, once: aggregators that are only merged into never allocate it.
       scratch = oracle.newScratch();
+      scratchMade = true;
     }
     if (scratch == null) {
       oracle.accumulate(report, state);
