@@ -132,4 +132,9 @@ public record DiscoveryConfig(double epsilon, int segmentTokens, int maxPrefixes
     return new DiscoveryConfig(epsilon, segmentTokens, n, cohortShares, roundEpsilons, oracle, fdr, minDevices,
         fragmentHashBits, fragmentShare, sketchRows, sketchColumns, maxCandidatesPerHash, hashSalt);
   }
+
+  public DiscoveryConfig withHashSalt(long salt) {
+    return new DiscoveryConfig(epsilon, segmentTokens, maxPrefixes, cohortShares, roundEpsilons, oracle, fdr,
+        minDevices, fragmentHashBits, fragmentShare, sketchRows, sketchColumns, maxCandidatesPerHash, salt);
+  }
 }

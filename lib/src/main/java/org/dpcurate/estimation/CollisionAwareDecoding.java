@@ -8,7 +8,8 @@ import org.dpcurate.oracle.HashedOracle;
  * the R hash functions under which u and v share a bucket and D(v,u) = m(v,u) - 1/b off the diagonal, the plain
  * estimates satisfy E[plain] = (I + b/(b-1) D) f; conjugate gradients solve that symmetric system, one
  * matrix-vector product costing R x K bucket look-ups (precomputed as one byte or char per entry up to 256 MB, else
- * rehashed; rows are summed in a few chunks per core, each into one K-array).
+ * rehashed; rows are summed in a few chunks per core, each into one K-array), or two Walsh-Hadamard transforms for
+ * FLH's affine family ({@link HashedOracle#collisionSums}).
  * The result is unbiased for the fixed family; its variance is the noise alone as long as the system is well
  * conditioned, which needs many more sketch cells than candidates ({@link #wellConditioned}); with fewer the solve
  * amplifies the noise (measured: at K = 10,000 with 16 x 1,024 CMS/HCMS cells coverage fell to 0.78 and the mean
@@ -34,10 +35,15 @@ public final class CollisionAwareDecoding {
     int k = plain.length;
     int rows = oracle.hashFunctions();
     int range = oracle.hashRange();
-    Object table = table(oracle, rows, k, range);
+    java.util.function.UnaryOperator<double[]> shared = oracle.collisionSums()
+        .map(sums -> (java.util.function.UnaryOperator<double[]>) x -> scale(sums.apply(x), 1.0 / rows))
+        .orElseGet(() -> {
+          Object table = table(oracle, rows, k, range);
+          return x -> shared(oracle, table, x, rows, range);
+        });
     double gain = range / (range - 1.0);
     java.util.function.Function<double[], double[]> apply = x -> {
-      double[] collide = shared(oracle, table, x, rows, range);
+      double[] collide = shared.apply(x);
       double total = 0;
       for (double xi : x) {
         total += xi;
@@ -154,6 +160,13 @@ public final class CollisionAwareDecoding {
       total[v] /= rows;
     }
     return total;
+  }
+
+  private static double[] scale(double[] a, double factor) {
+    for (int i = 0; i < a.length; i++) {
+      a[i] *= factor;
+    }
+    return a;
   }
 
   private static double[] subtract(double[] a, double[] b) {

@@ -1,12 +1,14 @@
 package org.dpcurate.oracle;
 
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
-import org.dpcurate.hash.XxHash64;
 
 /**
- * Local hashing with a public pool of S seeds (Cormode et al.'s FLH): the device reports (i, GRR_g(bucket(v,
- * salt + i, g))) for a uniform pool index i. The server keeps an S x g count table, so aggregation is O(1) per
- * report and decoding O(S K).
+ * Local hashing with a public pool of S hash functions (Cormode et al.'s FLH): the device reports (i, GRR_g(h_i(v)))
+ * for a uniform pool index i. The functions are affine over GF(2) ({@link AffineHashFamily}, g a power of two), so
+ * the server's S x g count table decodes with Walsh-Hadamard transforms in O(S g log g + K log K) rather than S x K
+ * hash evaluations: aggregation is O(1) per report and decoding nearly flat in K.
  */
 public final class FastLocalHashing extends FrequencyOracle implements HashedOracle {
   private static final long serialVersionUID = 1L;
@@ -15,6 +17,7 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
   private final int pool;
   private final double p;
   private final double q;
+  private final AffineHashFamily family;
 
   FastLocalHashing(OracleConfig config) {
     super(config);
@@ -23,6 +26,7 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
     double e = Math.exp(config.epsilon());
     p = e / (e + g - 1);
     q = 1.0 / g;
+    family = new AffineHashFamily(config.hashSalt(), pool, g, config.domainSize());
   }
 
   @Override
@@ -37,18 +41,19 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
 
   @Override
   public int bucketOf(int function, int value) {
-    return XxHash64.bucket(value, seedOf(function), g);
+    return family.bucket(function, value);
   }
 
-  private long seedOf(int index) {
-    return config.hashSalt() + index;
+  @Override
+  public Optional<UnaryOperator<double[]>> collisionSums() {
+    return Optional.of(family.collisionSums(config.domainSize()));
   }
 
   @Override
   public Report randomize(int value, RandomGenerator rng) {
     requireInDomain(value);
     int index = rng.nextInt(pool);
-    return Report.flh(index, LocalHashing.perturb(XxHash64.bucket(value, seedOf(index), g), g, p, rng));
+    return Report.flh(index, LocalHashing.perturb(family.bucket(index, value), g, p, rng));
   }
 
   @Override
@@ -64,7 +69,7 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
 
   @Override
   public double outputProbability(Report report, int value) {
-    int hashed = XxHash64.bucket(value, seedOf(report.hashIndex()), g);
+    int hashed = family.bucket(report.hashIndex(), value);
     return LocalHashing.probability(report.value(), hashed, g, p) / pool;
   }
 
@@ -75,7 +80,7 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
 
   @Override
   public boolean supports(Report report, int value) {
-    return XxHash64.bucket(value, seedOf(report.hashIndex()), g) == report.value();
+    return family.bucket(report.hashIndex(), value) == report.value();
   }
 
   @Override
@@ -123,17 +128,14 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
     }
   }
 
-  /** O(S K) hash evaluations, spread over the available cores (each candidate's sum is exact integer math). */
+  /** Walsh-Hadamard decoding of the S x g table: exact integer supports, then OLH's estimator. */
   @Override
   public double[] unbiasedCounts(long n, long[] state) {
-    double[] est = new double[config.domainSize()];
-    java.util.stream.IntStream.range(0, est.length).parallel().forEach(v -> {
-      long supports = 0;
-      for (int i = 0; i < pool; i++) {
-        supports += state[i * g + XxHash64.bucket(v, seedOf(i), g)];
-      }
-      est[v] = PureProtocol.estimate(supports, n, p, q);
-    });
+    long[] supports = family.supports(state, config.domainSize());
+    double[] est = new double[supports.length];
+    for (int v = 0; v < est.length; v++) {
+      est[v] = PureProtocol.estimate(supports[v], n, p, q);
+    }
     return est;
   }
 
@@ -153,6 +155,8 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
 
   @Override
   public double decodeOperations(long n) {
-    return (double) n + (double) pool * config.domainSize();
+    int k = config.domainSize();
+    double transformed = 32 - Integer.numberOfLeadingZeros(k - 1);
+    return (double) n + (double) pool * g * (LocalHashing.bitsFor(g) + 1) + transformed * 2 * k;
   }
 }

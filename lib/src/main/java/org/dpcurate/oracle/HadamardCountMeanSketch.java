@@ -64,26 +64,12 @@ public final class HadamardCountMeanSketch extends SketchOracle {
     long[] row = new long[m];
     for (int j = 0; j < k; j++) {
       System.arraycopy(state, j * m, row, 0, m);
-      walshHadamard(row);
+      WalshHadamard.transform(row);
       for (int x = 0; x < m; x++) {
         sums[j * m + x] = c * row[x];
       }
     }
     return SketchDecoding.readOut(sums, n, config);
-  }
-
-  /** In-place fast Walsh-Hadamard transform (Sylvester order), exact on integers. */
-  static void walshHadamard(long[] a) {
-    for (int len = 1; len < a.length; len <<= 1) {
-      for (int i = 0; i < a.length; i += len << 1) {
-        for (int j = i; j < i + len; j++) {
-          long u = a[j];
-          long v = a[j + len];
-          a[j] = u + v;
-          a[j + len] = u - v;
-        }
-      }
-    }
   }
 
   /** Each report's term has square c^2 and mean equal to its collision indicator I, so Var = c^2 - E[I]^2. */

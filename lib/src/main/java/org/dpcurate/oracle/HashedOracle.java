@@ -1,5 +1,8 @@
 package org.dpcurate.oracle;
 
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
 /**
  * An oracle whose server knows the hash functions devices used (FLH's seed pool, CMS/HCMS rows). Plain decoding
  * assumes any two candidates collide in a fraction 1/b of the R functions; the real family deviates from that, and
@@ -15,4 +18,12 @@ public interface HashedOracle {
 
   /** The bucket of candidate {@code value} under function {@code function}. */
   int bucketOf(int function, int value);
+
+  /**
+   * x -> for every candidate v, the sum over functions of x over the candidates sharing v's bucket, when the family
+   * has a faster form than R x K bucket look-ups (FLH's affine family: two Walsh-Hadamard transforms).
+   */
+  default Optional<UnaryOperator<double[]>> collisionSums() {
+    return Optional.empty();
+  }
 }

@@ -10,7 +10,7 @@ import java.io.Serializable;
  * @param epsilon local privacy budget per report; finite and positive (GRR also accepts +infinity, the
  *     non-private reference)
  * @param domainSize K, number of candidates; candidates are the indices 0..K-1
- * @param hashRange g, the local-hashing range (OLH, FLH); 0 elsewhere
+ * @param hashRange g, the local-hashing range (OLH; FLH, where it is a power of two); 0 elsewhere
  * @param seedPoolSize S, the public seed pool of FLH; 0 elsewhere
  * @param sketchRows k, hash functions of CMS/HCMS; 0 elsewhere
  * @param sketchColumns m, buckets per hash function of CMS/HCMS (a power of two for HCMS); 0 elsewhere
@@ -53,6 +53,10 @@ public record OracleConfig(
     requireRange("seedPoolSize S", seedPoolSize, kind == OracleKind.FLH, 1, 1 << 20, kind);
     requireRange("sketchRows k", sketchRows, sketch, 1, 1 << 16, kind);
     requireRange("sketchColumns m", sketchColumns, sketch, 2, 1 << 20, kind);
+    if (kind == OracleKind.FLH && Integer.bitCount(hashRange) != 1) {
+      throw new IllegalArgumentException(
+          "hashRange g must be a power of two for FLH (its hash family is affine over GF(2)), got: " + hashRange);
+    }
     if (kind == OracleKind.HCMS && Integer.bitCount(sketchColumns) != 1) {
       throw new IllegalArgumentException(
           "sketchColumns m must be a power of two for HCMS, got: " + sketchColumns);
@@ -91,6 +95,25 @@ public record OracleConfig(
     return (int) Math.max(2, Math.round(Math.exp(epsilon) + 1));
   }
 
+  /**
+   * FLH's range: the power of two next to e^eps + 1 (below or above) with the lower local-hashing variance
+   * q(1-q)/(p-q)^2: at most 4% above the optimum's for eps >= 1, 6.2% below (eps = 2: g = 8 as before; eps = 4:
+   * g = 64 instead of 56, +0.5%).
+   */
+  public static int powerOfTwoHashRange(double epsilon) {
+    int optimal = optimalHashRange(epsilon);
+    int below = Integer.highestOneBit(optimal);
+    int above = below == optimal ? below : below << 1;
+    return localHashingVariance(epsilon, below) <= localHashingVariance(epsilon, above) ? below : above;
+  }
+
+  private static double localHashingVariance(double epsilon, int g) {
+    double e = Math.exp(epsilon);
+    double p = e / (e + g - 1);
+    double q = 1.0 / g;
+    return q * (1 - q) / ((p - q) * (p - q));
+  }
+
   public static OracleConfig grr(double epsilon, int domainSize) {
     return new OracleConfig(OracleKind.GRR, epsilon, domainSize, 0, 0, 0, 0, 0L);
   }
@@ -105,7 +128,7 @@ public record OracleConfig(
 
   public static OracleConfig flh(double epsilon, int domainSize, int seedPoolSize, long hashSalt) {
     return new OracleConfig(
-        OracleKind.FLH, epsilon, domainSize, optimalHashRange(epsilon), seedPoolSize, 0, 0, hashSalt);
+        OracleKind.FLH, epsilon, domainSize, powerOfTwoHashRange(epsilon), seedPoolSize, 0, 0, hashSalt);
   }
 
   public static OracleConfig ss(double epsilon, int domainSize) {

@@ -54,16 +54,25 @@ class DiscoveryTest {
     assertEquals(1.0, e.recall(), e.summary());
   }
 
+  /**
+   * Over four hash families: every popular string found each time, and the mean share of outputs that nobody holds
+   * at most twice the nominal FDR (Benjamini-Hochberg bounds its expectation by 0.05; a single run may exceed it).
+   */
   @Test
   void fragmentPuzzleRecoversTheMostPopularHeavyHitters() {
     PromptPopulation population = new PromptPopulation(planted());
     Map<String, Long> truth = population.trueCounts(DEVICES, SEED);
-    DiscoveryResult r = fragmentPuzzle(population, config());
-    DiscoveryEvaluation e = DiscoveryEvaluation.of(r.discovered(), truth, DEVICES, 0.08);
-    assertTrue(e.popular() >= 2, e.summary());
-    assertEquals(1.0, e.recall(), e.summary());
-    assertEquals(0, e.falseDiscoveries(), e.summary());
-    assertEquals(List.of("fragments", "scoring"), r.rounds().stream().map(RoundSummary::stage).toList());
+    double falseShares = 0;
+    int families = 4;
+    for (long salt = 0; salt < families; salt++) {
+      DiscoveryResult r = fragmentPuzzle(population, config().withHashSalt(salt));
+      DiscoveryEvaluation e = DiscoveryEvaluation.of(r.discovered(), truth, DEVICES, 0.08);
+      assertTrue(e.popular() >= 2, e.summary());
+      assertEquals(1.0, e.recall(), e.summary());
+      falseShares += e.falseDiscoveryShare();
+      assertEquals(List.of("fragments", "scoring"), r.rounds().stream().map(RoundSummary::stage).toList());
+    }
+    assertTrue(falseShares / families <= 2 * config().fdr(), "mean false-discovery share " + falseShares / families);
   }
 
   /** Estimates of discovered strings are unbiased for their cohort's true count: each within 4.5 SE. */

@@ -1,0 +1,171 @@
+package org.dpcurate.oracle;
+
+import java.io.Serializable;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
+import org.dpcurate.hash.XxHash64;
+
+/**
+ * FLH's hash family: R functions from candidate indices to [g], g = 2^b, each affine over GF(2). Function i has b
+ * words a_r = XXH64(le32(r), salt + i); bit r of v's bucket is parity(a_r & v) xor the top bit of a_r. Random
+ * affine maps are pairwise independent (two distinct candidates land in independent uniform buckets), which is all
+ * the estimator and its variance need; the linearity lets the server decode in the Walsh-Hadamard domain:
+ *
+ * <p>count[i][h_i(v)] = (1/g) sum_u W(count[i])[u] (-1)^(u . h_i(v)), and u . h_i(v) = w_iu . v + c_iu with
+ * w_iu the XOR of the a_r for r in u (low bits) and c_iu the parity of their top bits. Summed over i, every
+ * candidate's support is (1/g) W(F)[v] with F[w] = sum of +-W(count[i])[u] over the (i, u) with w_iu = w: one
+ * transform per function row and one of size 2^d (2^d >= K), O(R g log g + d 2^d) instead of R x K hash
+ * evaluations. The same identity diagonalises the collision matrix used by collision-aware decoding.
+ */
+final class AffineHashFamily implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** Functions x bits words kept in memory up to this many (32 MB); beyond, words are rehashed on use. */
+  private static final long MAX_CACHED_WORDS = 1L << 22;
+
+  private final long salt;
+  private final int functions;
+  private final int bits;
+  private final int domainBits;
+  private transient volatile long[] words;
+
+  AffineHashFamily(long salt, int functions, int range, int domainSize) {
+    if (Integer.bitCount(range) != 1 || range < 2) {
+      throw new IllegalArgumentException("range must be a power of two >= 2, got: " + range);
+    }
+    this.salt = salt;
+    this.functions = functions;
+    this.bits = Integer.numberOfTrailingZeros(range);
+    this.domainBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(domainSize - 1));
+  }
+
+  /** The protocol's word r of the function with seed {@code seed}. */
+  static long word(long seed, int r) {
+    return XxHash64.hashInt(r, seed);
+  }
+
+  /** The protocol's bucket of candidate {@code value} (>= 0) under the function with seed {@code seed}. */
+  static int bucket(int value, long seed, int bits) {
+    int bucket = 0;
+    for (int r = 0; r < bits; r++) {
+      bucket |= bit(word(seed, r), value) << r;
+    }
+    return bucket;
+  }
+
+  private static int bit(long word, int value) {
+    return (Long.bitCount(word & value) + (int) (word >>> 63)) & 1;
+  }
+
+  int bucket(int function, int value) {
+    long[] cached = words();
+    if (cached == null) {
+      return bucket(value, salt + function, bits);
+    }
+    int bucket = 0;
+    int base = function * bits;
+    for (int r = 0; r < bits; r++) {
+      bucket |= bit(cached[base + r], value) << r;
+    }
+    return bucket;
+  }
+
+  private long[] words() {
+    long[] cached = words;
+    if (cached == null && (long) functions * bits <= MAX_CACHED_WORDS) {
+      cached = new long[functions * bits];
+      for (int i = 0; i < functions; i++) {
+        for (int r = 0; r < bits; r++) {
+          cached[i * bits + r] = word(salt + i, r);
+        }
+      }
+      words = cached;
+    }
+    return cached;
+  }
+
+  private long wordOf(long[] cached, int function, int r) {
+    return cached == null ? word(salt + function, r) : cached[function * bits + r];
+  }
+
+  /** For every u in [g], XOR of the function's words over the bits of u (the top bit carries the offset). */
+  private void combinations(long[] cached, int function, long[] out) {
+    out[0] = 0;
+    for (int u = 1; u < out.length; u++) {
+      out[u] = out[u & (u - 1)] ^ wordOf(cached, function, Integer.numberOfTrailingZeros(u));
+    }
+  }
+
+  /**
+   * Each candidate's support sum_i counts[i * g + h_i(v)], exactly (integer arithmetic, so the result does not
+   * depend on how the functions are split over cores).
+   */
+  long[] supports(long[] counts, int domainSize) {
+    int g = 1 << bits;
+    int size = 1 << domainBits;
+    long mask = size - 1;
+    long[] cached = words();
+    int parts = Math.max(1, Math.min(functions, Runtime.getRuntime().availableProcessors()));
+    long[][] partial = new long[parts][];
+    IntStream.range(0, parts).parallel().forEach(part -> {
+      long[] f = new long[size];
+      long[] row = new long[g];
+      long[] combined = new long[g];
+      for (int i = part; i < functions; i += parts) {
+        System.arraycopy(counts, i * g, row, 0, g);
+        WalshHadamard.transform(row);
+        combinations(cached, i, combined);
+        for (int u = 0; u < g; u++) {
+          int w = (int) (combined[u] & mask);
+          f[w] += combined[u] < 0 ? -row[u] : row[u];
+        }
+      }
+      partial[part] = f;
+    });
+    long[] f = partial[0];
+    for (int part = 1; part < parts; part++) {
+      long[] other = partial[part];
+      for (int w = 0; w < size; w++) {
+        f[w] += other[w];
+      }
+    }
+    WalshHadamard.transform(f);
+    long[] supports = new long[domainSize];
+    for (int v = 0; v < domainSize; v++) {
+      supports[v] = f[v] >> bits;
+    }
+    return supports;
+  }
+
+  /**
+   * x -> for every v, sum over functions of the sum of x over the candidates sharing v's bucket: (1/g) W(N . W(x))
+   * with N[w] the number of (function, u) pairs whose combination is w. Two transforms of size 2^d per product.
+   */
+  UnaryOperator<double[]> collisionSums(int domainSize) {
+    int g = 1 << bits;
+    int size = 1 << domainBits;
+    long mask = size - 1;
+    long[] cached = words();
+    double[] multiplicity = new double[size];
+    long[] combined = new long[g];
+    for (int i = 0; i < functions; i++) {
+      combinations(cached, i, combined);
+      for (int u = 0; u < g; u++) {
+        multiplicity[(int) (combined[u] & mask)]++;
+      }
+    }
+    return x -> {
+      double[] y = new double[size];
+      System.arraycopy(x, 0, y, 0, domainSize);
+      WalshHadamard.transform(y);
+      for (int w = 0; w < size; w++) {
+        y[w] *= multiplicity[w];
+      }
+      WalshHadamard.transform(y);
+      double[] out = new double[domainSize];
+      for (int v = 0; v < domainSize; v++) {
+        out[v] = y[v] / g;
+      }
+      return out;
+    };
+  }
+}
