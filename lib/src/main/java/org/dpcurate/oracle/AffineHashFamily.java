@@ -6,7 +6,7 @@ import java.util.stream.IntStream;
 import org.dpcurate.hash.XxHash64;
 
 /**
- * FLH's hash family: R functions from candidate indices to [g], g = 2^b, each affine over GF(2). Function i has b
+ * The hash family of FLH and HCMS: R functions from candidate indices to [g], g = 2^b, each affine over GF(2). Function i has b
  * words a_r = XXH64(le32(r), salt + i); bit r of v's bucket is parity(a_r & v) xor the top bit of a_r. Random
  * affine maps are pairwise independent (two distinct candidates land in independent uniform buckets), which is all
  * the estimator and its variance need; the linearity lets the server decode in the Walsh-Hadamard domain:
@@ -100,6 +100,23 @@ final class AffineHashFamily implements Serializable {
    * depend on how the functions are split over cores).
    */
   long[] supports(long[] counts, int domainSize) {
+    long[] sums = walshSums(counts, true, domainSize);
+    for (int v = 0; v < domainSize; v++) {
+      sums[v] >>= bits;
+    }
+    return sums;
+  }
+
+  /**
+   * For every candidate, sum_i sum_u coefficients[i * g + u] (-1)^(u . h_i(v)): the read-out of HCMS, whose state
+   * already holds each row's Walsh-Hadamard coefficients (sign sums per (row, l)).
+   */
+  long[] coefficientSums(long[] coefficients, int domainSize) {
+    return walshSums(coefficients, false, domainSize);
+  }
+
+  /** sum_i sum_u W_i[u] (-1)^(u . h_i(v)) with W_i the row itself or, if {@code transformRows}, its transform. */
+  private long[] walshSums(long[] table, boolean transformRows, int domainSize) {
     int g = 1 << bits;
     int size = 1 << domainBits;
     long mask = size - 1;
@@ -111,8 +128,10 @@ final class AffineHashFamily implements Serializable {
       long[] row = new long[g];
       long[] combined = new long[g];
       for (int i = part; i < functions; i += parts) {
-        System.arraycopy(counts, i * g, row, 0, g);
-        WalshHadamard.transform(row);
+        System.arraycopy(table, i * g, row, 0, g);
+        if (transformRows) {
+          WalshHadamard.transform(row);
+        }
         combinations(cached, i, combined);
         for (int u = 0; u < g; u++) {
           int w = (int) (combined[u] & mask);
@@ -129,11 +148,7 @@ final class AffineHashFamily implements Serializable {
       }
     }
     WalshHadamard.transform(f);
-    long[] supports = new long[domainSize];
-    for (int v = 0; v < domainSize; v++) {
-      supports[v] = f[v] >> bits;
-    }
-    return supports;
+    return f.length == domainSize ? f : java.util.Arrays.copyOf(f, domainSize);
   }
 
   /**

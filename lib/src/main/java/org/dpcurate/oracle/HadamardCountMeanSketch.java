@@ -1,18 +1,34 @@
 package org.dpcurate.oracle;
 
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
  * Apple's Hadamard count-mean sketch: the device picks a row j and a coefficient l, and sends one sign
- * H_m[l][h_j(v)] = (-1)^popcount(l & h_j(v)), flipped w.p. 1/(1+e^eps). The state is the sum of signs per (j, l);
- * decoding applies the (unnormalized, self-inverse up to m) Walsh-Hadamard transform to each row in exact
- * integer arithmetic.
+ * H_m[l][h_j(v)] = (-1)^popcount(l & h_j(v)), flipped w.p. 1/(1+e^eps). The state is the sum of signs per (j, l),
+ * i.e. each row's Walsh-Hadamard coefficients. The rows hash with the affine family of {@link AffineHashFamily},
+ * so the read-out sum_j M[j][h_j(v)] for all K candidates is one transform of size 2^d >= K (O(k m + K log K)),
+ * where per-row transforms and k x K look-ups grew with K twice (the default k grows with K).
  */
 public final class HadamardCountMeanSketch extends SketchOracle {
   private static final long serialVersionUID = 1L;
 
+  private final AffineHashFamily family;
+
   HadamardCountMeanSketch(OracleConfig config) {
     super(config, config.epsilon());
+    family = new AffineHashFamily(config.hashSalt(), k, m, config.domainSize());
+  }
+
+  @Override
+  protected int bucket(int value, int row) {
+    return family.bucket(row, value);
+  }
+
+  @Override
+  public Optional<UnaryOperator<double[]>> collisionSums() {
+    return Optional.of(family.collisionSums(config.domainSize()));
   }
 
   static int hadamard(int row, int column) {
@@ -57,19 +73,19 @@ public final class HadamardCountMeanSketch extends SketchOracle {
     state[report.hashIndex() * m + report.value()] += report.sign();
   }
 
+  /**
+   * Per report, c * sign * H[l][x] is an unbiased indicator that its bucket is x; summed over each row's
+   * coefficients at v's buckets: est(v) = m/(m-1) (c sum_j W(sums_j)[h_j(v)] - n/m), exact until the last step.
+   */
   @Override
   public double[] unbiasedCounts(long n, long[] state) {
-    // Per report, c * sign * H[l][x] is an unbiased indicator that its bucket is x.
-    double[] sums = new double[k * m];
-    long[] row = new long[m];
-    for (int j = 0; j < k; j++) {
-      System.arraycopy(state, j * m, row, 0, m);
-      WalshHadamard.transform(row);
-      for (int x = 0; x < m; x++) {
-        sums[j * m + x] = c * row[x];
-      }
+    long[] sums = family.coefficientSums(state, config.domainSize());
+    double scale = m / (m - 1.0);
+    double[] est = new double[sums.length];
+    for (int v = 0; v < est.length; v++) {
+      est[v] = scale * (c * sums[v] - (double) n / m);
     }
-    return SketchDecoding.readOut(sums, n, config);
+    return est;
   }
 
   /** Each report's term has square c^2 and mean equal to its collision indicator I, so Var = c^2 - E[I]^2. */
@@ -92,7 +108,7 @@ public final class HadamardCountMeanSketch extends SketchOracle {
 
   @Override
   public double decodeOperations(long n) {
-    double logM = LocalHashing.bitsFor(m);
-    return (double) n + k * m * logM + (double) k * config.domainSize();
+    int domain = config.domainSize();
+    return (double) n + (double) k * m + 2.0 * LocalHashing.bitsFor(domain) * domain;
   }
 }

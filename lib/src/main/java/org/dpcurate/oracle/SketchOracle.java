@@ -40,7 +40,8 @@ abstract class SketchOracle extends FrequencyOracle implements HashedOracle {
     return bucket(value, function);
   }
 
-  protected final int bucket(int value, int row) {
+  /** The bucket of {@code value} in row {@code row}: XXH64 modulo m (HCMS overrides with its affine family). */
+  protected int bucket(int value, int row) {
     return XxHash64.bucket(value, SketchDecoding.rowSeed(config.hashSalt(), row), m);
   }
 
