@@ -129,14 +129,14 @@ class AffineHashFamilyTest {
     return q * (1 - q) / ((p - q) * (p - q));
   }
 
-  /** The FLH bucket vectors published in docs/protocol.md, read from the document. */
+  /** The affine-family bucket vectors published in docs/protocol.md, read from the document. */
   @Test
   void protocolVectors() throws IOException {
     List<String[]> rows = Files.readAllLines(Path.of("..", "docs", "protocol.md")).stream()
-        .filter(line -> line.startsWith("| flh |"))
+        .filter(line -> line.startsWith("| affine |"))
         .map(line -> line.substring(1, line.length() - 1).split("\\|", -1))
         .toList();
-    assertTrue(rows.size() >= 6, "expected the FLH vectors table");
+    assertTrue(rows.size() >= 6, "expected the affine vectors table");
     for (String[] r : rows) {
       int v = Integer.parseInt(r[1].trim());
       long seed = Long.parseLong(r[2].trim());
