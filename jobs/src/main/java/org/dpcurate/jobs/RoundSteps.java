@@ -9,9 +9,13 @@ import org.dpcurate.refinement.PoolRefiner;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.simulation.PrivatePopulation;
 import org.dpcurate.synthesis.Candidate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The per-date steps every job composes: simulate, estimate, refine. */
 public final class RoundSteps {
+  private static final Logger LOG = LoggerFactory.getLogger(RoundSteps.class);
+
   private RoundSteps() {}
 
   /** Publishes the date's oracle config for its candidates and simulates the devices; returns true counts. */
@@ -42,7 +46,9 @@ public final class RoundSteps {
     RoundConfigs.Published published = RoundConfigs.read(w, s.campaign(), ds);
     PrivacyLedger.Entry entry = LedgerTable.check(spark, w, s.campaign(), ds, published.oracle().epsilon(),
         s.privacy());
+    long read = System.nanoTime();
     List<Candidate> pool = CandidateTable.read(spark, w, s.campaign(), ds, s.embedder());
+    LOG.info("{} {}: read {} candidates in {}", s.campaign(), ds, pool.size(), Timing.since(read));
     if (pool.size() != published.oracle().domainSize()) {
       throw new JobException(ExitCode.MISSING_INPUT, s.campaign() + " " + ds + " publishes K="
           + published.oracle().domainSize() + " but its candidates table holds " + pool.size());
@@ -65,8 +71,11 @@ public final class RoundSteps {
         .count("read", input.read()).count("accepted", input.accepted())
         .count("quarantined", input.quarantinedTotal()).count("quarantined_by_reason", input.quarantined())
         .timing("validate_aggregate", input.seconds());
+    long write = System.nanoTime();
     RankedTable.write(spark, w, s.campaign(), ds, published.round(), pool, ranking, input.accepted(),
         published.oracle(), manifest.timing("rank", Timing.seconds(t)));
+    LOG.info("{} {}: ranked {} candidates and wrote them in {}", s.campaign(), ds, ranking.size(),
+        Timing.since(write));
     LedgerTable.write(spark, w, s.campaign(), ds, published.round(), published, input.accepted(), entry,
         s.privacy());
     return new Estimated(outcome, published, pool, ranking, input, Timing.seconds(start));
