@@ -121,7 +121,9 @@ final class AffineHashFamily implements Serializable {
     int size = 1 << domainBits;
     long mask = size - 1;
     long[] cached = words();
-    int parts = Math.max(1, Math.min(functions, Runtime.getRuntime().availableProcessors()));
+    // One 2^d accumulator per part, at most 256 MB in all (K up to 2^24 candidates).
+    int parts = Math.max(1, Math.min(Math.min(functions, Runtime.getRuntime().availableProcessors()),
+        (1 << 25) / size));
     long[][] partial = new long[parts][];
     IntStream.range(0, parts).parallel().forEach(part -> {
       long[] f = new long[size];
