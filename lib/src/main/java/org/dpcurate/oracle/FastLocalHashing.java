@@ -101,7 +101,7 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
 
   /**
    * One byte per (seed, y) cell, carried into the long state when it wraps: the S x g table shrinks 8x (3.7 MB
-   * for 65,536 seeds at g = 56), so a report's random increment mostly hits cache.
+   * for 65,536 seeds at g = 64, 512 KB at g = 8), so a report's random increment mostly hits cache.
    */
   @Override
   Object newScratch() {

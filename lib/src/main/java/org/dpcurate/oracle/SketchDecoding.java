@@ -3,8 +3,9 @@ package org.dpcurate.oracle;
 import org.dpcurate.hash.XxHash64;
 
 /**
- * The count-mean read-out shared by CMS and HCMS: given per-row debiased bucket sums M[j][x] (each device adds
- * an unbiased indicator of its own bucket to its row), est(d) = m/(m-1) (sum_j M[j][h_j(d)] - n/m).
+ * The count-mean read-out of CMS, given per-row debiased bucket sums M[j][x] (each device adds an unbiased
+ * indicator of its own bucket to its row): est(d) = m/(m-1) (sum_j M[j][h_j(d)] - n/m). HCMS reads the same sum
+ * out of its affine family in the Walsh-Hadamard domain and shares the variance.
  */
 final class SketchDecoding {
   private SketchDecoding() {}
