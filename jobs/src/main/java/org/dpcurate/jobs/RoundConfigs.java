@@ -17,6 +17,13 @@ import org.dpcurate.oracle.OracleKind;
  * server validates against. Stored as a properties file; its hash goes into every manifest of that date.
  */
 public final class RoundConfigs {
+  /**
+   * The device protocol a config is published under (docs/protocol.md). Version 2: FLH and HCMS hash with the
+   * affine family. Configs without the key are version 1, whose FLH and HCMS reports used XXH64 modulo the range
+   * and cannot be decoded here; refusing them beats decoding them with the wrong family.
+   */
+  public static final int PROTOCOL_VERSION = 2;
+
   private RoundConfigs() {}
 
   /** A published round. */
@@ -35,6 +42,7 @@ public final class RoundConfigs {
     p.put("sketch.rows", Integer.toString(c.sketchRows()));
     p.put("sketch.columns", Integer.toString(c.sketchColumns()));
     p.put("hash.salt", Long.toString(c.hashSalt()));
+    p.put("protocol.version", Integer.toString(PROTOCOL_VERSION));
     // Sorted keys and no timestamp: the same config always writes the same bytes (and hash).
     StringBuilder text = new StringBuilder();
     p.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
@@ -48,8 +56,16 @@ public final class RoundConfigs {
     Properties p = new Properties();
     try {
       p.load(new StringReader(text));
+      int version = Integer.parseInt(p.getProperty("protocol.version", "1"));
+      OracleKind kind = OracleKind.parse(p.getProperty("oracle"));
+      if (version > PROTOCOL_VERSION
+          || (version < 2 && (kind == OracleKind.FLH || kind == OracleKind.HCMS))) {
+        throw new JobException(ExitCode.MISSING_INPUT, "round config " + path + " was published under protocol "
+            + "version " + version + " for " + kind + "; this server decodes version " + PROTOCOL_VERSION
+            + (version < 2 ? " (FLH and HCMS changed their hash family in version 2)" : ""));
+      }
       OracleConfig c = new OracleConfig(
-          OracleKind.parse(p.getProperty("oracle")),
+          kind,
           Double.parseDouble(p.getProperty("epsilon")),
           Integer.parseInt(p.getProperty("domain.size")),
           Integer.parseInt(p.getProperty("hash.range")),
@@ -58,6 +74,8 @@ public final class RoundConfigs {
           Integer.parseInt(p.getProperty("sketch.columns")),
           Long.parseLong(p.getProperty("hash.salt")));
       return new Published(Integer.parseInt(p.getProperty("round")), c, sha256(text));
+    } catch (JobException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new JobException(ExitCode.MISSING_INPUT, "invalid round config " + path + ": " + e.getMessage(), e);
     }

@@ -2,12 +2,15 @@ package org.dpcurate.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -15,6 +18,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
+import org.dpcurate.oracle.OracleConfig;
+import org.dpcurate.oracle.OracleKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -184,6 +189,42 @@ class OperationsTest extends SparkTestBase {
     Outcome schema = run(new EstimateJob(), common("s", "--ds", "2026-04-01"));
     assertEquals(ExitCode.MISSING_INPUT, schema.code());
     assertTrue(schema.stderr().contains("value") && schema.stderr().contains("ds=2026-04-01"), schema.stderr());
+    // A config from a later protocol than this server's is refused, not decoded.
+    prepare("v", "2026-04-01");
+    Path config = Path.of(wh(), "configs", "campaign=v", "ds=2026-04-01.properties");
+    String text = Files.readString(config);
+    assertTrue(text.contains("protocol.version=" + RoundConfigs.PROTOCOL_VERSION + "\n"), text);
+    rewrite(config, text.replace("protocol.version=" + RoundConfigs.PROTOCOL_VERSION,
+        "protocol.version=" + (RoundConfigs.PROTOCOL_VERSION + 1)));
+    Outcome version = run(new EstimateJob(), common("v", "--ds", "2026-04-01"));
+    assertEquals(ExitCode.MISSING_INPUT, version.code());
+    assertTrue(version.stderr().contains("protocol version 3"), version.stderr());
+  }
+
+  /** Replaces a file the local Hadoop file system wrote, with its checksum file (as a hand edit would need). */
+  private static void rewrite(Path file, String text) throws Exception {
+    Files.writeString(file, text);
+    Files.deleteIfExists(file.resolveSibling("." + file.getFileName() + ".crc"));
+  }
+
+  /** FLH and HCMS configs from before the affine hash family (no protocol.version) are refused by name. */
+  @Test
+  void versionOneHashedConfigsAreRefused() throws Exception {
+    Warehouse w = new Warehouse(wh(), spark);
+    LocalDate ds = LocalDate.parse("2026-04-02");
+    for (OracleConfig c : List.of(OracleConfig.flh(2, 100, 1024, 0L), OracleConfig.hcms(2, 100, 16, 1024, 0L),
+        OracleConfig.grr(2, 100))) {
+      String campaign = "old-" + c.kind().name().toLowerCase(Locale.ROOT);
+      RoundConfigs.write(w, campaign, ds, 1, c);
+      Path config = Path.of(wh(), "configs", "campaign=" + campaign, "ds=2026-04-02.properties");
+      rewrite(config, Files.readString(config).replaceAll("protocol.version=\\d+\n", ""));
+      if (c.kind() == OracleKind.GRR) {
+        assertEquals(c, RoundConfigs.read(w, campaign, ds).oracle(), "GRR did not change between versions");
+      } else {
+        JobException e = assertThrows(JobException.class, () -> RoundConfigs.read(w, campaign, ds));
+        assertTrue(e.getMessage().contains("protocol version 1 for " + c.kind()), e.getMessage());
+      }
+    }
   }
 
   @Test
