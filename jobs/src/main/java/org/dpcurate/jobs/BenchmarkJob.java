@@ -123,11 +123,20 @@ public final class BenchmarkJob implements Job {
     return CampaignSettings.from(cli);
   }
 
-  /** Generates (once) K candidates, the published config and n reports; returns seconds spent (0 if cached). */
+  /**
+   * Generates (once) K candidates, the published config and n reports; returns seconds spent (0 if cached). A cache
+   * whose config this version refuses (an older protocol) is generated again.
+   */
   private static double ensureReports(SparkSession spark, Warehouse w, CampaignSettings s, OracleKind kind, long n,
       int k, double eps, long seed) {
     if (w.isCommitted(w.partition(Warehouse.REPORTS, s.campaign(), DS))) {
-      return 0;
+      try {
+        RoundConfigs.read(w, s.campaign(), DS);
+        return 0;
+      } catch (JobException e) {
+        LOG.info("cached reports of {} are not readable by this version ({}); generating them again", s.campaign(),
+            e.getMessage());
+      }
     }
     long start = System.nanoTime();
     List<Candidate> pool = new ArrayList<>(k);
