@@ -18,9 +18,9 @@ import org.dpcurate.oracle.OracleKind;
  */
 public final class RoundConfigs {
   /**
-   * The device protocol a config is published under (docs/protocol.md). Version 2: FLH and HCMS hash with the
-   * affine family. Configs without the key are version 1, whose FLH and HCMS reports used XXH64 modulo the range
-   * and cannot be decoded here; refusing them beats decoding them with the wrong family.
+   * The device protocol a config is published under (docs/protocol.md). Version 2: OLH, FLH and HCMS hash with the
+   * affine family. Configs without the key are version 1, whose OLH, FLH and HCMS reports used XXH64 modulo the
+   * range and cannot be decoded here; refusing them beats decoding them with the wrong family.
    */
   public static final int PROTOCOL_VERSION = 2;
 
@@ -59,10 +59,10 @@ public final class RoundConfigs {
       int version = Integer.parseInt(p.getProperty("protocol.version", "1"));
       OracleKind kind = OracleKind.parse(p.getProperty("oracle"));
       if (version > PROTOCOL_VERSION
-          || (version < 2 && (kind == OracleKind.FLH || kind == OracleKind.HCMS))) {
+          || (version < 2 && (kind == OracleKind.OLH || kind == OracleKind.FLH || kind == OracleKind.HCMS))) {
         throw new JobException(ExitCode.MISSING_INPUT, "round config " + path + " was published under protocol "
             + "version " + version + " for " + kind + "; this server decodes version " + PROTOCOL_VERSION
-            + (version < 2 ? " (FLH and HCMS changed their hash family in version 2)" : ""));
+            + (version < 2 ? " (OLH, FLH and HCMS changed their hash family in version 2)" : ""));
       }
       OracleConfig c = new OracleConfig(
           kind,

@@ -35,7 +35,7 @@ final class AffineHashFamily implements Serializable {
     this.salt = salt;
     this.functions = functions;
     this.bits = Integer.numberOfTrailingZeros(range);
-    this.domainBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(domainSize - 1));
+    this.domainBits = domainBits(domainSize);
   }
 
   /** The protocol's word r of the function with seed {@code seed}. */
@@ -151,6 +151,40 @@ final class AffineHashFamily implements Serializable {
     }
     WalshHadamard.transform(f);
     return f.length == domainSize ? f : java.util.Arrays.copyOf(f, domainSize);
+  }
+
+  /**
+   * Adds one report's support indicator [h_s(v) = y] to a Walsh spectrum of size 2^d, times g: the function with
+   * seed {@code seed} puts (-1)^(u . y + c_u) on frequency w_u for each u in [g] (OLH, whose every report has its
+   * own seed: O(g + b) per report instead of O(K)). {@code combined} is a scratch array of length g.
+   */
+  static void addSupport(long seed, int bits, int y, long[] spectrum, long[] combined) {
+    long mask = spectrum.length - 1;
+    combined[0] = 0;
+    for (int u = 1; u < combined.length; u++) {
+      int low = Integer.numberOfTrailingZeros(u);
+      combined[u] = combined[u & (u - 1)] ^ word(seed, low);
+    }
+    for (int u = 0; u < combined.length; u++) {
+      int negative = (Integer.bitCount(u & y) + (int) (combined[u] >>> 63)) & 1;
+      spectrum[(int) (combined[u] & mask)] += 1 - 2 * negative;
+    }
+  }
+
+  /** The support counts of the candidates 0..K-1 from a spectrum built by {@link #addSupport}. */
+  static long[] supportsFromSpectrum(long[] spectrum, int bits, int domainSize) {
+    long[] f = spectrum.clone();
+    WalshHadamard.transform(f);
+    long[] supports = new long[domainSize];
+    for (int v = 0; v < domainSize; v++) {
+      supports[v] = f[v] >> bits;
+    }
+    return supports;
+  }
+
+  /** Bits d of the Walsh domain 2^d >= K. */
+  static int domainBits(int domainSize) {
+    return Math.max(1, 32 - Integer.numberOfLeadingZeros(domainSize - 1));
   }
 
   /**

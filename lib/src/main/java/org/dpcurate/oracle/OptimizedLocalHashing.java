@@ -1,28 +1,37 @@
 package org.dpcurate.oracle;
 
 import java.util.random.RandomGenerator;
-import org.dpcurate.hash.XxHash64;
 
 /**
- * Optimized local hashing: the device draws a 64-bit seed s, hashes its candidate to x = bucket(v, s, g) and
- * reports (s, GRR_g(x)). Decoding is exact and O(K) per report: each report supports every candidate that
- * hashes to its y under its seed. The state is the K support counts, so it merges like any other.
+ * Optimized local hashing: the device draws a 64-bit seed s, hashes its candidate to x = affineBucket(v, s, g) and
+ * reports (s, GRR_g(x)). Decoding is exact: each report supports every candidate that hashes to its y under its
+ * seed. Because the hash is affine over GF(2) ({@link AffineHashFamily}), that support indicator is g signed terms
+ * of a Walsh spectrum of size 2^d >= K, so aggregation costs O(g + log g) per report instead of O(K), the state is
+ * the spectrum (2^d counts that merge by addition) and one transform at the end gives the K support counts.
  */
 public final class OptimizedLocalHashing extends PureOracle {
   private static final long serialVersionUID = 1L;
 
   private final int g;
+  private final int bits;
+  private final int spectrumSize;
 
   OptimizedLocalHashing(OracleConfig config) {
     super(config, LocalHashing.keep(config), 1.0 / config.hashRange());
     g = config.hashRange();
+    bits = Integer.numberOfTrailingZeros(g);
+    spectrumSize = 1 << AffineHashFamily.domainBits(config.domainSize());
+  }
+
+  private int bucket(int value, long seed) {
+    return AffineHashFamily.bucket(value, seed, bits);
   }
 
   @Override
   public Report randomize(int value, RandomGenerator rng) {
     requireInDomain(value);
     long seed = rng.nextLong();
-    return Report.olh(seed, LocalHashing.perturb(XxHash64.bucket(value, seed, g), g, p, rng));
+    return Report.olh(seed, LocalHashing.perturb(bucket(value, seed), g, p, rng));
   }
 
   @Override
@@ -43,12 +52,12 @@ public final class OptimizedLocalHashing extends PureOracle {
 
   @Override
   public double outputProbability(Report report, int value) {
-    return LocalHashing.probability(report.value(), XxHash64.bucket(value, report.seed(), g), g, p);
+    return LocalHashing.probability(report.value(), bucket(value, report.seed()), g, p);
   }
 
   @Override
   public boolean supports(Report report, int value) {
-    return XxHash64.bucket(value, report.seed(), g) == report.value();
+    return bucket(value, report.seed()) == report.value();
   }
 
   @Override
@@ -56,15 +65,31 @@ public final class OptimizedLocalHashing extends PureOracle {
     requireRange(InvalidReportException.Reason.VALUE_OUT_OF_RANGE, "value", report.value(), g);
   }
 
+  /** The Walsh spectrum of the support counts, times g (2^d >= K entries). */
+  @Override
+  public int stateSize() {
+    return spectrumSize;
+  }
+
   @Override
   public void accumulate(Report report, long[] state) {
-    long seed = report.seed();
-    int y = report.value();
-    for (int v = 0; v < state.length; v++) {
-      if (XxHash64.bucket(v, seed, g) == y) {
-        state[v]++;
-      }
-    }
+    AffineHashFamily.addSupport(report.seed(), bits, report.value(), state, new long[g]);
+  }
+
+  /** The g combined words of a report's seed, reused across reports. */
+  @Override
+  Object newScratch() {
+    return new long[g];
+  }
+
+  @Override
+  void accumulate(Report report, long[] state, Object scratch) {
+    AffineHashFamily.addSupport(report.seed(), bits, report.value(), state, (long[]) scratch);
+  }
+
+  @Override
+  public double[] unbiasedCounts(long n, long[] state) {
+    return super.unbiasedCounts(n, AffineHashFamily.supportsFromSpectrum(state, bits, config.domainSize()));
   }
 
   @Override
@@ -74,6 +99,7 @@ public final class OptimizedLocalHashing extends PureOracle {
 
   @Override
   public double decodeOperations(long n) {
-    return (double) n * config.domainSize();
+    int k = config.domainSize();
+    return (double) n * (g + bits) + 2.0 * LocalHashing.bitsFor(k) * k;
   }
 }

@@ -10,7 +10,7 @@ import java.io.Serializable;
  * @param epsilon local privacy budget per report; finite and positive (GRR also accepts +infinity, the
  *     non-private reference)
  * @param domainSize K, number of candidates; candidates are the indices 0..K-1
- * @param hashRange g, the local-hashing range (OLH; FLH, where it is a power of two); 0 elsewhere
+ * @param hashRange g, the local-hashing range of OLH and FLH, a power of two; 0 elsewhere
  * @param seedPoolSize S, the public seed pool of FLH; 0 elsewhere
  * @param sketchRows k, hash functions of CMS/HCMS; 0 elsewhere
  * @param sketchColumns m, buckets per hash function of CMS/HCMS (a power of two for HCMS); 0 elsewhere
@@ -53,9 +53,9 @@ public record OracleConfig(
     requireRange("seedPoolSize S", seedPoolSize, kind == OracleKind.FLH, 1, 1 << 20, kind);
     requireRange("sketchRows k", sketchRows, sketch, 1, 1 << 16, kind);
     requireRange("sketchColumns m", sketchColumns, sketch, 2, 1 << 20, kind);
-    if (kind == OracleKind.FLH && Integer.bitCount(hashRange) != 1) {
-      throw new IllegalArgumentException(
-          "hashRange g must be a power of two for FLH (its hash family is affine over GF(2)), got: " + hashRange);
+    if (hashing && Integer.bitCount(hashRange) != 1) {
+      throw new IllegalArgumentException("hashRange g must be a power of two for " + kind
+          + " (its hash family is affine over GF(2)), got: " + hashRange);
     }
     if (kind == OracleKind.HCMS && Integer.bitCount(sketchColumns) != 1) {
       throw new IllegalArgumentException(
@@ -96,7 +96,7 @@ public record OracleConfig(
   }
 
   /**
-   * FLH's range: the power of two next to e^eps + 1 (below or above) with the lower local-hashing variance
+   * The range of OLH and FLH: the power of two next to e^eps + 1 (below or above) with the lower local-hashing variance
    * q(1-q)/(p-q)^2: at most 4% above the optimum's for eps >= 1, 6.2% below (eps = 2: g = 8 as before; eps = 4:
    * g = 64 instead of 56, +0.5%).
    */
@@ -123,7 +123,7 @@ public record OracleConfig(
   }
 
   public static OracleConfig olh(double epsilon, int domainSize) {
-    return new OracleConfig(OracleKind.OLH, epsilon, domainSize, optimalHashRange(epsilon), 0, 0, 0, 0L);
+    return new OracleConfig(OracleKind.OLH, epsilon, domainSize, powerOfTwoHashRange(epsilon), 0, 0, 0, 0L);
   }
 
   public static OracleConfig flh(double epsilon, int domainSize, int seedPoolSize, long hashSalt) {

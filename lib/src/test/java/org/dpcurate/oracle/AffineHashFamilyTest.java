@@ -37,6 +37,29 @@ class AffineHashFamilyTest {
     }
   }
 
+  /** OLH: each report's support indicator added as a Walsh spectrum gives exactly the direct support counts. */
+  @Test
+  void perReportSpectraGiveTheDirectSupports() {
+    SplittableRandom rng = new SplittableRandom(7);
+    for (int[] shape : new int[][] {{2, 2}, {8, 1000}, {64, 300}, {4, 4097}}) {
+      int g = shape[0];
+      int k = shape[1];
+      int bits = Integer.numberOfTrailingZeros(g);
+      long[] spectrum = new long[1 << AffineHashFamily.domainBits(k)];
+      long[] combined = new long[g];
+      long[] direct = new long[k];
+      for (int r = 0; r < 500; r++) {
+        long seed = rng.nextLong();
+        int y = rng.nextInt(g);
+        AffineHashFamily.addSupport(seed, bits, y, spectrum, combined);
+        for (int v = 0; v < k; v++) {
+          direct[v] += AffineHashFamily.bucket(v, seed, bits) == y ? 1 : 0;
+        }
+      }
+      assertArrayEquals(direct, AffineHashFamily.supportsFromSpectrum(spectrum, bits, k), "g=" + g + " K=" + k);
+    }
+  }
+
   @Test
   void collisionSumsEqualDirectSums() {
     SplittableRandom rng = new SplittableRandom(6);

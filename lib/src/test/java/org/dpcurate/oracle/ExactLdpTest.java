@@ -70,12 +70,13 @@ class ExactLdpTest {
       if (config.kind() == OracleKind.OLH) {
         // Seeds are fresh per report: test the distribution of y relative to the hashed value instead.
         int g = config.hashRange();
+        int bits = Integer.numberOfTrailingZeros(g);
         for (int i = 0; i < samples; i++) {
           Report r = oracle.randomize(v, rng);
-          int offset = Math.floorMod(r.value() - org.dpcurate.hash.XxHash64.bucket(v, r.seed(), g), g);
+          int offset = Math.floorMod(r.value() - AffineHashFamily.bucket(v, r.seed(), bits), g);
           observed.merge(offset, 1, Integer::sum);
         }
-        Report hit = Report.olh(0, org.dpcurate.hash.XxHash64.bucket(v, 0, g));
+        Report hit = Report.olh(0, AffineHashFamily.bucket(v, 0, bits));
         Report miss = Report.olh(0, (hit.value() + 1) % g);
         for (int offset = 0; offset < g; offset++) {
           expected.put(offset, samples * oracle.outputProbability(offset == 0 ? hit : miss, v));
