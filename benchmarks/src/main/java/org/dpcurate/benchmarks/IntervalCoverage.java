@@ -30,8 +30,7 @@ public final class IntervalCoverage {
     for (int k : new int[] {256, 10_000}) {
       for (String data : new String[] {"uniform", "zipf1.1"}) {
         for (OracleKind kind : OracleKind.values()) {
-          boolean wide = kind == OracleKind.OUE || kind == OracleKind.SS || kind == OracleKind.OLH
-              || kind == OracleKind.CMS;
+          boolean wide = kind == OracleKind.OUE || kind == OracleKind.SS || kind == OracleKind.CMS;
           int n = k == 256 ? 200_000 : wide ? 5_000 : 1_000_000;
           // K = 256: the 1,024-seed pool of the reference setting; K = 10,000: the chooser's pool for n.
           OracleConfig config = kind == OracleKind.FLH
