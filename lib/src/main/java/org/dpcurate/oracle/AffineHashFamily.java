@@ -6,8 +6,8 @@ import java.util.stream.IntStream;
 import org.dpcurate.hash.XxHash64;
 
 /**
- * The hash family of FLH and HCMS: R functions from candidate indices to [g], g = 2^b, each affine over GF(2). Function i has b
- * words a_r = XXH64(le32(r), salt + i); bit r of v's bucket is parity(a_r & v) xor the top bit of a_r. Random
+ * The hash family of OLH, FLH and HCMS: functions from candidate indices to [g], g = 2^b, each affine over GF(2).
+ * Function i (here R of them, seeds salt + i; OLH: one per report) has b words a_r = XXH64(le32(r), seed); bit r of v's bucket is parity(a_r & v) xor the top bit of a_r. Random
  * affine maps are pairwise independent (two distinct candidates land in independent uniform buckets), which is all
  * the estimator and its variance need; the linearity lets the server decode in the Walsh-Hadamard domain:
  *
@@ -73,25 +73,52 @@ final class AffineHashFamily implements Serializable {
     long[] cached = words;
     if (cached == null && (long) functions * bits <= MAX_CACHED_WORDS) {
       cached = new long[functions * bits];
+      long[] one = new long[bits];
       for (int i = 0; i < functions; i++) {
-        for (int r = 0; r < bits; r++) {
-          cached[i * bits + r] = word(salt + i, r);
-        }
+        words(salt + i, one);
+        System.arraycopy(one, 0, cached, i * bits, bits);
       }
       words = cached;
     }
     return cached;
   }
 
-  private long wordOf(long[] cached, int function, int r) {
-    return cached == null ? word(salt + function, r) : cached[function * bits + r];
+  /** Scratch for one function's b words and its g combinations. */
+  static final class Workspace {
+    final long[] words;
+    final long[] combined;
+
+    Workspace(int bits) {
+      words = new long[bits];
+      combined = new long[1 << bits];
+    }
   }
 
-  /** For every u in [g], XOR of the function's words over the bits of u (the top bit carries the offset). */
-  private void combinations(long[] cached, int function, long[] out) {
+  /** The b words of the function with seed {@code seed}, hashed once each. */
+  private static void words(long seed, long[] out) {
+    for (int r = 0; r < out.length; r++) {
+      out[r] = word(seed, r);
+    }
+  }
+
+  /**
+   * For every u in [g], the XOR of the words {@code words[from + r]} over the bits r of u (the top bit carries
+   * the offset).
+   */
+  private static void combine(long[] words, int from, long[] out) {
     out[0] = 0;
     for (int u = 1; u < out.length; u++) {
-      out[u] = out[u & (u - 1)] ^ wordOf(cached, function, Integer.numberOfTrailingZeros(u));
+      out[u] = out[u & (u - 1)] ^ words[from + Integer.numberOfTrailingZeros(u)];
+    }
+  }
+
+  /** Function {@code function}'s combinations into {@code w.combined}, from the cache or hashed into {@code w}. */
+  private void combinations(long[] cached, int function, Workspace w) {
+    if (cached != null) {
+      combine(cached, function * bits, w.combined);
+    } else {
+      words(salt + function, w.words);
+      combine(w.words, 0, w.combined);
     }
   }
 
@@ -100,11 +127,7 @@ final class AffineHashFamily implements Serializable {
    * depend on how the functions are split over cores).
    */
   long[] supports(long[] counts, int domainSize) {
-    long[] sums = walshSums(counts, true, domainSize);
-    for (int v = 0; v < domainSize; v++) {
-      sums[v] >>= bits;
-    }
-    return sums;
+    return readOut(spectrum(counts, true), bits, domainSize);
   }
 
   /**
@@ -112,11 +135,14 @@ final class AffineHashFamily implements Serializable {
    * already holds each row's Walsh-Hadamard coefficients (sign sums per (row, l)).
    */
   long[] coefficientSums(long[] coefficients, int domainSize) {
-    return walshSums(coefficients, false, domainSize);
+    return readOut(spectrum(coefficients, false), 0, domainSize);
   }
 
-  /** sum_i sum_u W_i[u] (-1)^(u . h_i(v)) with W_i the row itself or, if {@code transformRows}, its transform. */
-  private long[] walshSums(long[] table, boolean transformRows, int domainSize) {
+  /**
+   * F with W(F)[v] = sum_i sum_u W_i[u] (-1)^(u . h_i(v)), W_i the row itself or, if {@code transformRows}, its
+   * transform.
+   */
+  private long[] spectrum(long[] table, boolean transformRows) {
     int g = 1 << bits;
     int size = 1 << domainBits;
     long mask = size - 1;
@@ -128,13 +154,14 @@ final class AffineHashFamily implements Serializable {
     IntStream.range(0, parts).parallel().forEach(part -> {
       long[] f = new long[size];
       long[] row = new long[g];
-      long[] combined = new long[g];
+      Workspace workspace = new Workspace(bits);
+      long[] combined = workspace.combined;
       for (int i = part; i < functions; i += parts) {
         System.arraycopy(table, i * g, row, 0, g);
         if (transformRows) {
           WalshHadamard.transform(row);
         }
-        combinations(cached, i, combined);
+        combinations(cached, i, workspace);
         for (int u = 0; u < g; u++) {
           int w = (int) (combined[u] & mask);
           f[w] += combined[u] < 0 ? -row[u] : row[u];
@@ -149,22 +176,29 @@ final class AffineHashFamily implements Serializable {
         f[w] += other[w];
       }
     }
+    return f;
+  }
+
+  /** W(f)[v] >> shift for the candidates 0..K-1; transforms {@code f} in place. */
+  private static long[] readOut(long[] f, int shift, int domainSize) {
     WalshHadamard.transform(f);
-    return f.length == domainSize ? f : java.util.Arrays.copyOf(f, domainSize);
+    long[] out = new long[domainSize];
+    for (int v = 0; v < domainSize; v++) {
+      out[v] = f[v] >> shift;
+    }
+    return out;
   }
 
   /**
    * Adds one report's support indicator [h_s(v) = y] to a Walsh spectrum of size 2^d, times g: the function with
    * seed {@code seed} puts (-1)^(u . y + c_u) on frequency w_u for each u in [g] (OLH, whose every report has its
-   * own seed: O(g + b) per report instead of O(K)). {@code combined} is a scratch array of length g.
+   * own seed: b hashes and O(g) additions per report instead of O(K)).
    */
-  static void addSupport(long seed, int bits, int y, long[] spectrum, long[] combined) {
+  static void addSupport(long seed, int y, long[] spectrum, Workspace w) {
     long mask = spectrum.length - 1;
-    combined[0] = 0;
-    for (int u = 1; u < combined.length; u++) {
-      int low = Integer.numberOfTrailingZeros(u);
-      combined[u] = combined[u & (u - 1)] ^ word(seed, low);
-    }
+    words(seed, w.words);
+    combine(w.words, 0, w.combined);
+    long[] combined = w.combined;
     for (int u = 0; u < combined.length; u++) {
       int negative = (Integer.bitCount(u & y) + (int) (combined[u] >>> 63)) & 1;
       spectrum[(int) (combined[u] & mask)] += 1 - 2 * negative;
@@ -173,13 +207,7 @@ final class AffineHashFamily implements Serializable {
 
   /** The support counts of the candidates 0..K-1 from a spectrum built by {@link #addSupport}. */
   static long[] supportsFromSpectrum(long[] spectrum, int bits, int domainSize) {
-    long[] f = spectrum.clone();
-    WalshHadamard.transform(f);
-    long[] supports = new long[domainSize];
-    for (int v = 0; v < domainSize; v++) {
-      supports[v] = f[v] >> bits;
-    }
-    return supports;
+    return readOut(spectrum.clone(), bits, domainSize);
   }
 
   /** Bits d of the Walsh domain 2^d >= K. */
@@ -197,11 +225,11 @@ final class AffineHashFamily implements Serializable {
     long mask = size - 1;
     long[] cached = words();
     double[] multiplicity = new double[size];
-    long[] combined = new long[g];
+    Workspace workspace = new Workspace(bits);
     for (int i = 0; i < functions; i++) {
-      combinations(cached, i, combined);
+      combinations(cached, i, workspace);
       for (int u = 0; u < g; u++) {
-        multiplicity[(int) (combined[u] & mask)]++;
+        multiplicity[(int) (workspace.combined[u] & mask)]++;
       }
     }
     return x -> {

@@ -131,12 +131,7 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
   /** Walsh-Hadamard decoding of the S x g table: exact integer supports, then OLH's estimator. */
   @Override
   public double[] unbiasedCounts(long n, long[] state) {
-    long[] supports = family.supports(state, config.domainSize());
-    double[] est = new double[supports.length];
-    for (int v = 0; v < est.length; v++) {
-      est[v] = PureProtocol.estimate(supports[v], n, p, q);
-    }
-    return est;
+    return PureProtocol.estimates(family.supports(state, config.domainSize()), n, p, q);
   }
 
   /**

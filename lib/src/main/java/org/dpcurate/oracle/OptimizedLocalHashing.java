@@ -73,18 +73,18 @@ public final class OptimizedLocalHashing extends PureOracle {
 
   @Override
   public void accumulate(Report report, long[] state) {
-    AffineHashFamily.addSupport(report.seed(), bits, report.value(), state, new long[g]);
+    AffineHashFamily.addSupport(report.seed(), report.value(), state, new AffineHashFamily.Workspace(bits));
   }
 
-  /** The g combined words of a report's seed, reused across reports. */
+  /** The words of a report's seed and their g combinations, reused across reports. */
   @Override
   Object newScratch() {
-    return new long[g];
+    return new AffineHashFamily.Workspace(bits);
   }
 
   @Override
   void accumulate(Report report, long[] state, Object scratch) {
-    AffineHashFamily.addSupport(report.seed(), bits, report.value(), state, (long[]) scratch);
+    AffineHashFamily.addSupport(report.seed(), report.value(), state, (AffineHashFamily.Workspace) scratch);
   }
 
   @Override

@@ -25,11 +25,7 @@ abstract class PureOracle extends FrequencyOracle {
 
   @Override
   public double[] unbiasedCounts(long n, long[] state) {
-    double[] est = new double[state.length];
-    for (int v = 0; v < est.length; v++) {
-      est[v] = PureProtocol.estimate(state[v], n, p, q);
-    }
-    return est;
+    return PureProtocol.estimates(state, n, p, q);
   }
 
   @Override

@@ -23,6 +23,15 @@ final class PureProtocol {
     return (supports - n * q) / (p - q);
   }
 
+  /** {@link #estimate} for every candidate's support count. */
+  static double[] estimates(long[] supports, long n, double p, double q) {
+    double[] est = new double[supports.length];
+    for (int v = 0; v < est.length; v++) {
+      est[v] = estimate(supports[v], n, p, q);
+    }
+    return est;
+  }
+
   /** Var = (n q(1-q) + f (p(1-p) - q(1-q))) / (p-q)^2, exact for independent devices. */
   static double variance(long n, double count, double p, double q) {
     return (n * q * (1 - q) + count * (p * (1 - p) - q * (1 - q))) / ((p - q) * (p - q));

@@ -46,12 +46,12 @@ class AffineHashFamilyTest {
       int k = shape[1];
       int bits = Integer.numberOfTrailingZeros(g);
       long[] spectrum = new long[1 << AffineHashFamily.domainBits(k)];
-      long[] combined = new long[g];
+      AffineHashFamily.Workspace workspace = new AffineHashFamily.Workspace(bits);
       long[] direct = new long[k];
       for (int r = 0; r < 500; r++) {
         long seed = rng.nextLong();
         int y = rng.nextInt(g);
-        AffineHashFamily.addSupport(seed, bits, y, spectrum, combined);
+        AffineHashFamily.addSupport(seed, y, spectrum, workspace);
         for (int v = 0; v < k; v++) {
           direct[v] += AffineHashFamily.bucket(v, seed, bits) == y ? 1 : 0;
         }
