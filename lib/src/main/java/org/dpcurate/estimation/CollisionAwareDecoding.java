@@ -1,5 +1,7 @@
 package org.dpcurate.estimation;
 
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.dpcurate.oracle.HashedOracle;
 
@@ -35,15 +37,14 @@ public final class CollisionAwareDecoding {
     int k = plain.length;
     int rows = oracle.hashFunctions();
     int range = oracle.hashRange();
-    java.util.function.UnaryOperator<double[]> shared = oracle.collisionSums()
-        .map(sums -> (java.util.function.UnaryOperator<double[]>) x -> scale(sums.apply(x), 1.0 / rows))
-        .orElseGet(() -> {
-          Object table = table(oracle, rows, k, range);
-          return x -> shared(oracle, table, x, rows, range);
-        });
+    // The family's own fast form if it has one, else R x K bucket look-ups.
+    UnaryOperator<double[]> collisionSums = oracle.collisionSums().orElseGet(() -> {
+      Object table = table(oracle, rows, k, range);
+      return x -> collisionSums(oracle, table, x, rows, range);
+    });
     double gain = range / (range - 1.0);
-    java.util.function.Function<double[], double[]> apply = x -> {
-      double[] collide = shared.apply(x);
+    UnaryOperator<double[]> apply = x -> {
+      double[] sums = collisionSums.apply(x);
       double total = 0;
       for (double xi : x) {
         total += xi;
@@ -51,7 +52,7 @@ public final class CollisionAwareDecoding {
       double[] out = new double[k];
       for (int v = 0; v < k; v++) {
         // (D x)(v) = (1/R) sum_r sum_{u: h_r(u) = h_r(v)} x(u) - x(v) - (total - x(v)) / b
-        double dx = collide[v] - x[v] - (total - x[v]) / range;
+        double dx = sums[v] / rows - x[v] - (total - x[v]) / range;
         out[v] = x[v] + gain * dx;
       }
       return out;
@@ -128,8 +129,8 @@ public final class CollisionAwareDecoding {
     }
   }
 
-  /** (1/R) sum over functions of the sum of x over the candidates sharing v's bucket. */
-  private static double[] shared(HashedOracle oracle, Object table, double[] x, int rows, int range) {
+  /** The sum over functions of the sum of x over the candidates sharing v's bucket. */
+  private static double[] collisionSums(HashedOracle oracle, Object table, double[] x, int rows, int range) {
     int k = x.length;
     // A fixed number of chunks summed in a fixed order: the same bits on any number of cores.
     int chunks = Math.min(rows, CHUNKS);
@@ -140,7 +141,7 @@ public final class CollisionAwareDecoding {
       int[] buckets = new int[k];
       for (int r = c; r < rows; r += chunks) {
         bucketsOf(oracle, table, r, buckets);
-        java.util.Arrays.fill(sums, 0);
+        Arrays.fill(sums, 0);
         for (int v = 0; v < k; v++) {
           sums[buckets[v]] += x[v];
         }
@@ -156,17 +157,7 @@ public final class CollisionAwareDecoding {
         total[v] += part[v];
       }
     }
-    for (int v = 0; v < k; v++) {
-      total[v] /= rows;
-    }
     return total;
-  }
-
-  private static double[] scale(double[] a, double factor) {
-    for (int i = 0; i < a.length; i++) {
-      a[i] *= factor;
-    }
-    return a;
   }
 
   private static double[] subtract(double[] a, double[] b) {
