@@ -4,7 +4,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.dpcurate.estimation.CollisionAwareDecoding;
+import org.dpcurate.estimation.Decoding;
 import org.dpcurate.estimation.FrequencyEstimates;
+import org.dpcurate.estimation.FrequencyEstimator;
 import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.HashedOracle;
 import org.dpcurate.oracle.MechanismChooser;
@@ -64,9 +66,9 @@ public final class IntervalCoverage {
       for (int v : values) {
         agg.add(oracle.randomize(v, rng));
       }
-      FrequencyEstimates plain = agg.estimate();
+      FrequencyEstimates plain = FrequencyEstimator.estimate(agg);
       FrequencyEstimates e = oracle instanceof HashedOracle h && CollisionAwareDecoding.wellConditioned(h, k)
-          ? agg.estimateCollisionAware() : plain;
+          ? FrequencyEstimator.estimate(agg, Decoding.COLLISION_AWARE) : plain;
       long c = 0;
       double z = 0;
       double[] sq = new double[2];

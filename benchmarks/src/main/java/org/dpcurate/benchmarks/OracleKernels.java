@@ -3,6 +3,7 @@ package org.dpcurate.benchmarks;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.dpcurate.estimation.FrequencyEstimates;
+import org.dpcurate.estimation.FrequencyEstimator;
 import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.MechanismChooser;
 import org.dpcurate.oracle.OracleAggregator;
@@ -101,6 +102,6 @@ public class OracleKernels {
 
   @Benchmark
   public FrequencyEstimates estimate() {
-    return full.estimate();
+    return FrequencyEstimator.estimate(full);
   }
 }

@@ -1,13 +1,18 @@
 package org.dpcurate.jobs;
 
+import java.util.List;
+import org.dpcurate.jobs.options.Cli;
+import org.dpcurate.jobs.options.Option;
+
 /** A spark-submit entry point: options first, validated before any Spark work. */
 public interface Job {
   String name();
 
   String summary();
 
-  void define(Cli cli);
+  /** Every option the job reads, in the order {@code --help} lists them. */
+  List<Option<?>> options();
 
-  /** Runs with parsed options; throws {@link JobException} for known failures. */
+  /** Runs with parsed options; throws {@code JobException} for known failures. */
   void run(Cli cli);
 }

@@ -1,5 +1,10 @@
 package org.dpcurate.jobs;
 
+import org.apache.spark.sql.SparkSession;
+import org.dpcurate.jobs.options.Cli;
+import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.runtime.JobException;
+import org.dpcurate.jobs.runtime.Timing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +15,7 @@ public final class JobRunner {
   private JobRunner() {}
 
   public static ExitCode run(Job job, String[] args) {
-    Cli cli = new Cli(job.name(), job.summary());
-    job.define(cli);
+    Cli cli = new Cli(job.name(), job.summary(), job.options());
     long start = System.nanoTime();
     try {
       if (!cli.parse(args)) {
@@ -36,7 +40,7 @@ public final class JobRunner {
   /** For spark-submit mains: run, stop Spark, exit with the code. */
   public static void main(Job job, String[] args) {
     ExitCode code = run(job, args);
-    org.apache.spark.sql.SparkSession.getActiveSession().foreach(s -> {
+    SparkSession.getActiveSession().foreach(s -> {
       s.stop();
       return null;
     });

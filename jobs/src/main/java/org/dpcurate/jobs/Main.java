@@ -2,6 +2,7 @@ package org.dpcurate.jobs;
 
 import java.util.Arrays;
 import java.util.List;
+import org.dpcurate.jobs.runtime.ExitCode;
 
 /** {@code dpcurate <job> [options]}: one entry point for every job. */
 public final class Main {

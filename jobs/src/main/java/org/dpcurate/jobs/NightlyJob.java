@@ -1,9 +1,14 @@
 package org.dpcurate.jobs;
 
-import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
-import org.apache.spark.sql.SparkSession;
+import java.util.stream.Stream;
+import org.dpcurate.jobs.options.Cli;
+import org.dpcurate.jobs.options.CurationOptions;
+import org.dpcurate.jobs.options.EstimationSettings;
+import org.dpcurate.jobs.options.Option;
+import org.dpcurate.jobs.options.RefinementSettings;
+import org.dpcurate.jobs.pipeline.EstimateStep;
+import org.dpcurate.jobs.pipeline.RefineStep;
 
 /** The scheduled run: for each date in order, estimate it, then refine it into the next date's pool. */
 public final class NightlyJob extends DatedJob {
@@ -22,12 +27,21 @@ public final class NightlyJob extends DatedJob {
   }
 
   @Override
-  Function<LocalDate, String> step(SparkSession spark, Warehouse w, CampaignSettings s, Cli cli,
-      List<LocalDate> dates) {
-    return ds -> {
-      RoundSteps.Estimated e = RoundSteps.estimate(spark, w, s, ds);
-      return EstimateJob.outcome(e) + "; "
-          + RefineJob.outcome(RoundSteps.refine(spark, w, s, ds, e.pool(), e.ranking(), List.of()));
+  List<Option<?>> stepOptions() {
+    return Stream.concat(CurationOptions.ESTIMATION.stream(), RefineJob.REFINEMENT.stream()).toList();
+  }
+
+  @Override
+  Steps plan(Cli cli) {
+    EstimationSettings estimation = CurationOptions.estimation(cli);
+    RefinementSettings refinement = RefineJob.refinement(cli);
+    return (run, dates) -> {
+      EstimateStep estimate = new EstimateStep(run, estimation);
+      RefineStep refine = new RefineStep(run, refinement);
+      return ds -> {
+        EstimateStep.Estimated e = estimate.run(ds);
+        return e.summary() + "; " + RefineStep.summary(refine.refine(ds, e.pool(), e.ranking(), List.of()));
+      };
     };
   }
 }

@@ -1,13 +1,23 @@
 package org.dpcurate.jobs;
 
-import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
-import org.apache.spark.sql.SparkSession;
-import org.dpcurate.refinement.PoolRefiner;
+import java.util.stream.Stream;
+import org.dpcurate.jobs.options.Cli;
+import org.dpcurate.jobs.options.CurationOptions;
+import org.dpcurate.jobs.options.Option;
+import org.dpcurate.jobs.options.Parsers;
+import org.dpcurate.jobs.options.RefinementSettings;
+import org.dpcurate.jobs.pipeline.RefineStep;
 
 /** Turns each date's ranking into the next date's candidate pool. */
 public final class RefineJob extends DatedJob {
+  static final Option<String> GENERATED = Option.optional("generated", "PATH", "Parquet of candidates an external "
+      + "generator wrote back (text, parent_id, optional embedding) to add to the pool", "none", Parsers.text());
+
+  /** The refinement options of refine and nightly. */
+  static final List<Option<?>> REFINEMENT = List.of(CurationOptions.CANDIDATES, CurationOptions.VARIATION,
+      CurationOptions.PRIOR_POPULATION);
+
   public static void main(String[] args) {
     JobRunner.main(new RefineJob(), args);
   }
@@ -23,20 +33,22 @@ public final class RefineJob extends DatedJob {
   }
 
   @Override
-  public void define(Cli cli) {
-    super.define(cli);
-    cli.option("generated", "PATH", "Parquet of candidates an external generator wrote back (text, parent_id, "
-        + "optional embedding) to add to the pool");
+  List<Option<?>> stepOptions() {
+    return Stream.concat(REFINEMENT.stream(), Stream.of(GENERATED)).toList();
+  }
+
+  /** The refinement settings of refine and nightly: the prior is read only from a file given by option. */
+  static RefinementSettings refinement(Cli cli) {
+    return CurationOptions.refinement(cli, CurationOptions.priorPopulation(cli));
   }
 
   @Override
-  Function<LocalDate, String> step(SparkSession spark, Warehouse w, CampaignSettings s, Cli cli,
-      List<LocalDate> dates) {
-    return ds -> outcome(RoundSteps.refineFromTables(spark, w, s, ds, cli.string("generated")));
-  }
-
-  static String outcome(PoolRefiner.Result next) {
-    return String.format("ok: next pool %d = %d survivors + %d variations + %d explored", next.pool().size(),
-        next.survivors(), next.variations(), next.explored());
+  Steps plan(Cli cli) {
+    RefinementSettings settings = refinement(cli);
+    String generated = cli.get(GENERATED);
+    return (run, dates) -> {
+      RefineStep refine = new RefineStep(run, settings);
+      return ds -> RefineStep.summary(refine.fromTables(ds, generated));
+    };
   }
 }

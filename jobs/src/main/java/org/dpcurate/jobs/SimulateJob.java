@@ -1,11 +1,13 @@
 package org.dpcurate.jobs;
 
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
-import org.apache.spark.sql.SparkSession;
-import org.dpcurate.simulation.PrivatePopulation;
+import org.dpcurate.jobs.options.Cli;
+import org.dpcurate.jobs.options.CurationOptions;
+import org.dpcurate.jobs.options.Option;
+import org.dpcurate.jobs.options.SimulationSettings;
+import org.dpcurate.jobs.simulation.CurationDevices;
 
 /** Publishes each date's oracle config and simulates its devices' reports (plus the separate truth table). */
 public final class SimulateJob extends DatedJob {
@@ -24,10 +26,18 @@ public final class SimulateJob extends DatedJob {
   }
 
   @Override
-  Function<LocalDate, String> step(SparkSession spark, Warehouse w, CampaignSettings s, Cli cli,
-      List<LocalDate> dates) {
-    PrivatePopulation population = s.privatePopulation();
-    return ds -> "ok: " + Arrays.stream(RoundSteps.simulate(spark, w, s, ds, population)).sum()
-        + " devices reported";
+  List<Option<?>> stepOptions() {
+    List<Option<?>> options = new ArrayList<>(List.of(CurationOptions.SIMULATED_POPULATION));
+    options.addAll(CurationOptions.SIMULATION);
+    return options;
+  }
+
+  @Override
+  Steps plan(Cli cli) {
+    SimulationSettings settings = CurationOptions.simulation(cli, CurationOptions.simulatedPopulation(cli));
+    return (run, dates) -> {
+      CurationDevices devices = new CurationDevices(run, settings, CurationDevices.population(run, settings));
+      return ds -> "ok: " + Arrays.stream(devices.simulate(ds)).sum() + " devices reported";
+    };
   }
 }

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dpcurate.jobs.options.Cli;
+import org.dpcurate.jobs.options.CommonOptions;
+import org.dpcurate.jobs.options.CurationOptions;
+import org.dpcurate.jobs.options.EstimationSettings;
 import org.junit.jupiter.api.Test;
 
 /** The scheduler's DAG passes arguments the nightly job's own command line accepts. */
@@ -33,11 +37,10 @@ class AirflowDagTest {
     assertTrue(args.contains("{{ ds }}"), "the DAG must template the date");
     String[] rendered = args.stream().map(a -> a.replace("{{ ds }}", "2026-01-02")).toArray(String[]::new);
     NightlyJob job = new NightlyJob();
-    Cli cli = new Cli(job.name(), job.summary());
-    job.define(cli);
+    Cli cli = new Cli(job.name(), job.summary(), job.options());
     assertTrue(cli.parse(rendered));
-    CampaignSettings settings = CampaignSettings.from(cli);
-    assertEquals(List.of(java.time.LocalDate.of(2026, 1, 2)), Dates.from(cli));
+    EstimationSettings settings = CurationOptions.estimation(cli);
+    assertEquals(List.of(java.time.LocalDate.of(2026, 1, 2)), CommonOptions.dates(cli));
     assertTrue(settings.privacy().shuffled());
     Matcher javaClass = Pattern.compile("java_class=\"([^\"]+)\"").matcher(dag);
     assertTrue(javaClass.find());

@@ -19,6 +19,9 @@ import org.dpcurate.discovery.InMemoryChannel;
 import org.dpcurate.discovery.PrefixTreeDiscovery;
 import org.dpcurate.discovery.PromptPopulation;
 import org.dpcurate.discovery.PromptPopulationConfig;
+import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.tables.DiscoveredTable;
+import org.dpcurate.jobs.warehouse.Manifest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +67,7 @@ class DiscoverTest extends SparkTestBase {
     }
     Set<String> found = table.stream().map(r -> (String) r.getAs("text")).collect(Collectors.toSet());
     assertTrue(found.containsAll(hidden.heavyHitterTexts()), found + " lacks some of " + hidden.heavyHitterTexts());
-    assertEquals(Arrays.asList(DiscoveryTables.DISCOVERED_SCHEMA.fieldNames()),
+    assertEquals(Arrays.asList(DiscoveredTable.SCHEMA.fieldNames()),
         Arrays.asList(spark.read().parquet(warehouse + "/discovered/campaign=prompts-sfp").columns()));
     assertTrue(both.stdout().contains("prefix-tree") && both.stdout().contains("recall"), both.stdout());
   }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.dpcurate.jobs.runtime.ExitCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,10 +42,10 @@ class HdfsTest extends SparkTestBase {
   void aNightOnHdfs() throws Exception {
     String[] common = {"--warehouse", root, "--campaign", "h", "--population", tinyPopulation(dir).toString(),
         "--candidates", "80"};
-    assertEquals(ExitCode.SUCCESS, run(new GenerateJob(), concat(common, "--ds", "2026-06-01")).code());
-    Outcome simulated = run(new SimulateJob(), concat(common, "--ds", "2026-06-01"));
+    assertEquals(ExitCode.SUCCESS, runShared(new GenerateJob(), concat(common, "--ds", "2026-06-01")).code());
+    Outcome simulated = runShared(new SimulateJob(), concat(common, "--ds", "2026-06-01"));
     assertEquals(ExitCode.SUCCESS, simulated.code(), simulated.stderr());
-    Outcome nightly = run(new NightlyJob(), concat(common, "--ds", "2026-06-01"));
+    Outcome nightly = runShared(new NightlyJob(), concat(common, "--ds", "2026-06-01"));
     assertEquals(ExitCode.SUCCESS, nightly.code(), nightly.stderr());
 
     FileSystem fs = cluster.getFileSystem();
@@ -55,7 +56,7 @@ class HdfsTest extends SparkTestBase {
     assertTrue(fs.exists(new org.apache.hadoop.fs.Path("/dpcurate/warehouse/candidates/campaign=h/ds=2026-06-02")));
     assertEquals(80, spark.read().parquet(root + "/ranked/campaign=h/ds=2026-06-01").count());
     assertEquals(20_000L, spark.read().parquet(root + "/reports/campaign=h/ds=2026-06-01").count());
-    Outcome missing = run(new EstimateJob(), concat(common, "--ds", "2026-06-09"));
+    Outcome missing = runShared(new EstimateJob(), concat(common, "--ds", "2026-06-09"));
     assertEquals(ExitCode.MISSING_INPUT, missing.code());
     assertTrue(missing.stderr().contains("hdfs://"), missing.stderr());
   }

@@ -15,6 +15,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.tables.CandidateTable;
+import org.dpcurate.jobs.tables.RankedTable;
+import org.dpcurate.jobs.tables.ReportTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,13 +48,13 @@ class JobsRoundTripTest extends SparkTestBase {
 
   @Test
   void eachJobRoundTripsThroughParquet() throws Exception {
-    assertEquals(ExitCode.SUCCESS, run(new GenerateJob(), common("--ds", "2026-02-01")).code());
+    assertEquals(ExitCode.SUCCESS, runShared(new GenerateJob(), common("--ds", "2026-02-01")).code());
     Dataset<Row> candidates = table("candidates", "2026-02-01");
     assertSchema(CandidateTable.SCHEMA, candidates);
     assertEquals(120, candidates.count());
     assertEquals(120, candidates.select("candidate_id").distinct().count());
 
-    Outcome simulated = run(new SimulateJob(), common("--ds", "2026-02-01", "--epsilon", "2"));
+    Outcome simulated = runShared(new SimulateJob(), common("--ds", "2026-02-01", "--epsilon", "2"));
     assertEquals(ExitCode.SUCCESS, simulated.code(), simulated.stderr());
     Dataset<Row> reports = table("reports", "2026-02-01");
     assertSchema(ReportTable.SCHEMA, reports);
@@ -60,7 +64,7 @@ class JobsRoundTripTest extends SparkTestBase {
     assertEquals(20_000L, truth.agg(functions.sum("true_count")).first().getLong(0));
     assertTrue(Files.exists(dir.resolve("wh/configs/campaign=t1/ds=2026-02-01.properties")));
 
-    Outcome estimated = run(new EstimateJob(), common("--ds", "2026-02-01"));
+    Outcome estimated = runShared(new EstimateJob(), common("--ds", "2026-02-01"));
     assertEquals(ExitCode.SUCCESS, estimated.code(), estimated.stderr());
     assertTrue(estimated.stdout().contains("estimate 2026-02-01 ok"), estimated.stdout());
     Dataset<Row> ranked = table("ranked", "2026-02-01");
@@ -88,7 +92,7 @@ class JobsRoundTripTest extends SparkTestBase {
     assertEquals(20_000L, ledger.getLong(ledger.fieldIndex("devices")));
     assertEquals(0, table("quarantine", "2026-02-01").count());
 
-    Outcome refined = run(new RefineJob(), common("--ds", "2026-02-01"));
+    Outcome refined = runShared(new RefineJob(), common("--ds", "2026-02-01"));
     assertEquals(ExitCode.SUCCESS, refined.code(), refined.stderr());
     Dataset<Row> next = table("candidates", "2026-02-02");
     assertEquals(120, next.count());
@@ -114,14 +118,14 @@ class JobsRoundTripTest extends SparkTestBase {
     }
     String importPath = dir.resolve("external").toString();
     spark.createDataFrame(external, pool).write().parquet(importPath);
-    assertEquals(ExitCode.SUCCESS, run(new GenerateJob(), common("--ds", "2026-03-01", "--import", importPath))
+    assertEquals(ExitCode.SUCCESS, runShared(new GenerateJob(), common("--ds", "2026-03-01", "--import", importPath))
         .code());
     assertEquals(40, table("candidates", "2026-03-01").where("topic is null").count());
     // Devices of the simulation embed with the built-in embedder: same dimension, so they can vote.
-    assertEquals(ExitCode.SUCCESS, run(new SimulateJob(), common("--ds", "2026-03-01")).code());
-    assertEquals(ExitCode.SUCCESS, run(new EstimateJob(), common("--ds", "2026-03-01",
+    assertEquals(ExitCode.SUCCESS, runShared(new SimulateJob(), common("--ds", "2026-03-01")).code());
+    assertEquals(ExitCode.SUCCESS, runShared(new EstimateJob(), common("--ds", "2026-03-01",
         "--max-rejected-share", "0")).code());
-    Outcome handOff = run(new RefineJob(), common("--ds", "2026-03-01", "--variation", "external"));
+    Outcome handOff = runShared(new RefineJob(), common("--ds", "2026-03-01", "--variation", "external"));
     assertEquals(ExitCode.SUCCESS, handOff.code(), handOff.stderr());
     Dataset<Row> requests = table("requests", "2026-03-02");
     assertTrue(requests.count() > 0);
@@ -139,7 +143,7 @@ class JobsRoundTripTest extends SparkTestBase {
     }
     String path = dir.resolve("generated").toString();
     spark.createDataFrame(generated, schema).write().parquet(path);
-    Outcome withGenerated = run(new RefineJob(), common("--ds", "2026-03-01", "--generated", path));
+    Outcome withGenerated = runShared(new RefineJob(), common("--ds", "2026-03-01", "--generated", path));
     assertEquals(ExitCode.SUCCESS, withGenerated.code(), withGenerated.stderr());
     Dataset<Row> next = table("candidates", "2026-03-02");
     assertEquals(10, next.where("text like 'generated text %'").count());
@@ -152,7 +156,7 @@ class JobsRoundTripTest extends SparkTestBase {
     List<Row> wrong = List.of(org.apache.spark.sql.RowFactory.create("odd", parent, List.of(1f, 0f, 0f, 0f)));
     String wrongPath = dir.resolve("wrong").toString();
     spark.createDataFrame(wrong, schema).write().parquet(wrongPath);
-    Outcome mismatch = run(new RefineJob(), common("--ds", "2026-03-01", "--generated", wrongPath));
+    Outcome mismatch = runShared(new RefineJob(), common("--ds", "2026-03-01", "--generated", wrongPath));
     assertEquals(ExitCode.MISSING_INPUT, mismatch.code());
     assertTrue(mismatch.stderr().contains("4-dimensional"), mismatch.stderr());
   }

@@ -18,6 +18,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
+import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.runtime.JobException;
+import org.dpcurate.jobs.tables.ReportTable;
+import org.dpcurate.jobs.warehouse.PublishedConfigs;
+import org.dpcurate.jobs.warehouse.Warehouse;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.oracle.OracleKind;
 import org.junit.jupiter.api.Test;
@@ -41,8 +46,8 @@ class OperationsTest extends SparkTestBase {
   }
 
   private void prepare(String campaign, String ds) throws Exception {
-    assertEquals(ExitCode.SUCCESS, run(new GenerateJob(), common(campaign, "--ds", ds)).code());
-    Outcome o = run(new SimulateJob(), common(campaign, "--ds", ds));
+    assertEquals(ExitCode.SUCCESS, runShared(new GenerateJob(), common(campaign, "--ds", ds)).code());
+    Outcome o = runShared(new SimulateJob(), common(campaign, "--ds", ds));
     assertEquals(ExitCode.SUCCESS, o.code(), o.stderr());
   }
 
@@ -60,11 +65,11 @@ class OperationsTest extends SparkTestBase {
   @Test
   void aBackfillRunsEachDateInOrderAndReRunsAreIdempotent() throws Exception {
     prepare("bf", "2026-04-01");
-    Outcome first = run(new NightlyJob(), common("bf", "--ds", "2026-04-01"));
+    Outcome first = runShared(new NightlyJob(), common("bf", "--ds", "2026-04-01"));
     assertEquals(ExitCode.SUCCESS, first.code(), first.stderr());
     prepare2("bf", "2026-04-02");
     // Backfill both dates again in one invocation: each date's outcome, in order.
-    Outcome backfill = run(new NightlyJob(), common("bf", "--from", "2026-04-01", "--to", "2026-04-02"));
+    Outcome backfill = runShared(new NightlyJob(), common("bf", "--from", "2026-04-01", "--to", "2026-04-02"));
     assertEquals(ExitCode.SUCCESS, backfill.code(), backfill.stderr());
     int one = backfill.stdout().indexOf("nightly 2026-04-01 ok");
     int two = backfill.stdout().indexOf("nightly 2026-04-02 ok");
@@ -89,14 +94,14 @@ class OperationsTest extends SparkTestBase {
 
   /** The second date's reports, simulated on the candidates the first night's refine committed. */
   private void prepare2(String campaign, String ds) throws Exception {
-    Outcome o = run(new SimulateJob(), common(campaign, "--ds", ds));
+    Outcome o = runShared(new SimulateJob(), common(campaign, "--ds", ds));
     assertEquals(ExitCode.SUCCESS, o.code(), o.stderr());
   }
 
   @Test
   void aKilledRunLeavesNoVisiblePartition() throws Exception {
     prepare("kill", "2026-04-01");
-    assertEquals(ExitCode.SUCCESS, run(new EstimateJob(), common("kill", "--ds", "2026-04-01")).code());
+    assertEquals(ExitCode.SUCCESS, runShared(new EstimateJob(), common("kill", "--ds", "2026-04-01")).code());
     long before = spark.read().parquet(Path.of(wh(), "ranked").toString()).count();
     // A run killed mid-write leaves a staging directory; readers of the table never see it.
     Path staging = partition("ranked", "kill", "2026-04-01").resolveSibling(".staging-ds=2026-04-01-dead");
@@ -104,11 +109,11 @@ class OperationsTest extends SparkTestBase {
         .parquet(staging.toString());
     assertEquals(before, spark.read().parquet(Path.of(wh(), "ranked").toString()).count());
     // The next commit of that partition removes it.
-    assertEquals(ExitCode.SUCCESS, run(new EstimateJob(), common("kill", "--ds", "2026-04-01")).code());
+    assertEquals(ExitCode.SUCCESS, runShared(new EstimateJob(), common("kill", "--ds", "2026-04-01")).code());
     assertFalse(Files.exists(staging));
     // A partition without its manifest is not read as input.
     Files.delete(partition("candidates", "kill", "2026-04-01").resolve("_manifest.json"));
-    Outcome o = run(new EstimateJob(), common("kill", "--ds", "2026-04-01"));
+    Outcome o = runShared(new EstimateJob(), common("kill", "--ds", "2026-04-01"));
     assertEquals(ExitCode.MISSING_INPUT, o.code());
     assertTrue(o.stderr().contains("_manifest.json"), o.stderr());
   }
@@ -135,7 +140,7 @@ class OperationsTest extends SparkTestBase {
         .unionByName(twice));
     long read = valid + bad.size() + 100;
 
-    Outcome failed = run(new EstimateJob(), common("q", "--ds", "2026-04-01"));
+    Outcome failed = runShared(new EstimateJob(), common("q", "--ds", "2026-04-01"));
     assertEquals(ExitCode.VALIDATION_FAILED, failed.code(), failed.stderr());
     assertTrue(failed.stderr().contains("failed validation"), failed.stderr());
     assertFalse(Files.exists(partition("ranked", "q", "2026-04-01")), "no ranking after a failed round");
@@ -145,7 +150,7 @@ class OperationsTest extends SparkTestBase {
     assertEquals(Map.of("VALUE_OUT_OF_RANGE", 100L, "MALFORMED", 200L, "EPSILON_MISMATCH", 100L, "WRONG_ORACLE",
         100L, "DUPLICATE_REPORT_ID", 100L), reasons);
 
-    Outcome tolerated = run(new EstimateJob(), common("q", "--ds", "2026-04-01", "--max-rejected-share", "0.1"));
+    Outcome tolerated = runShared(new EstimateJob(), common("q", "--ds", "2026-04-01", "--max-rejected-share", "0.1"));
     assertEquals(ExitCode.SUCCESS, tolerated.code(), tolerated.stderr());
     Row first = spark.read().parquet(partition("ranked", "q", "2026-04-01").toString()).first();
     assertEquals(valid, first.getLong(first.fieldIndex("reports")), "every valid report counts once");
@@ -158,9 +163,9 @@ class OperationsTest extends SparkTestBase {
   @Test
   void anEmptyDateIsAnExplicitOutcome() throws Exception {
     prepare("e", "2026-04-01");
-    assertEquals(ExitCode.SUCCESS, run(new EstimateJob(), common("e", "--ds", "2026-04-01")).code());
+    assertEquals(ExitCode.SUCCESS, runShared(new EstimateJob(), common("e", "--ds", "2026-04-01")).code());
     replaceReports("e", "2026-04-01", spark.createDataFrame(List.of(), ReportTable.SCHEMA));
-    Outcome o = run(new EstimateJob(), common("e", "--ds", "2026-04-01"));
+    Outcome o = runShared(new EstimateJob(), common("e", "--ds", "2026-04-01"));
     assertEquals(ExitCode.SUCCESS, o.code(), o.stderr());
     assertTrue(o.stdout().contains("no_reports"), o.stdout());
     assertEquals(0, spark.read().parquet(partition("ranked", "e", "2026-04-01").toString()).count(),
@@ -171,14 +176,14 @@ class OperationsTest extends SparkTestBase {
 
   @Test
   void missingOrCorruptInputIsNamed() throws Exception {
-    Outcome missing = run(new EstimateJob(), common("m", "--ds", "2026-05-05"));
+    Outcome missing = runShared(new EstimateJob(), common("m", "--ds", "2026-05-05"));
     assertEquals(ExitCode.MISSING_INPUT, missing.code());
     assertTrue(missing.stderr().contains("ds=2026-05-05"), missing.stderr());
 
     prepare("c", "2026-04-01");
     Path corrupt = partition("reports", "c", "2026-04-01").resolve("part-corrupt.parquet");
     Files.write(corrupt, "this is not parquet".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    Outcome o = run(new EstimateJob(), common("c", "--ds", "2026-04-01"));
+    Outcome o = runShared(new EstimateJob(), common("c", "--ds", "2026-04-01"));
     assertEquals(ExitCode.MISSING_INPUT, o.code(), o.stderr());
     assertTrue(o.stderr().contains("part-corrupt.parquet"), o.stderr());
 
@@ -186,17 +191,17 @@ class OperationsTest extends SparkTestBase {
     Dataset<Row> renamed = spark.read().parquet(partition("reports", "s", "2026-04-01").toString())
         .withColumnRenamed("value", "val");
     replaceReports("s", "2026-04-01", renamed);
-    Outcome schema = run(new EstimateJob(), common("s", "--ds", "2026-04-01"));
+    Outcome schema = runShared(new EstimateJob(), common("s", "--ds", "2026-04-01"));
     assertEquals(ExitCode.MISSING_INPUT, schema.code());
     assertTrue(schema.stderr().contains("value") && schema.stderr().contains("ds=2026-04-01"), schema.stderr());
     // A config from a later protocol than this server's is refused, not decoded.
     prepare("v", "2026-04-01");
     Path config = Path.of(wh(), "configs", "campaign=v", "ds=2026-04-01.properties");
     String text = Files.readString(config);
-    assertTrue(text.contains("protocol.version=" + RoundConfigs.PROTOCOL_VERSION + "\n"), text);
-    rewrite(config, text.replace("protocol.version=" + RoundConfigs.PROTOCOL_VERSION,
-        "protocol.version=" + (RoundConfigs.PROTOCOL_VERSION + 1)));
-    Outcome version = run(new EstimateJob(), common("v", "--ds", "2026-04-01"));
+    assertTrue(text.contains("protocol.version=" + PublishedConfigs.PROTOCOL_VERSION + "\n"), text);
+    rewrite(config, text.replace("protocol.version=" + PublishedConfigs.PROTOCOL_VERSION,
+        "protocol.version=" + (PublishedConfigs.PROTOCOL_VERSION + 1)));
+    Outcome version = runShared(new EstimateJob(), common("v", "--ds", "2026-04-01"));
     assertEquals(ExitCode.MISSING_INPUT, version.code());
     assertTrue(version.stderr().contains("protocol version 3"), version.stderr());
   }
@@ -215,13 +220,13 @@ class OperationsTest extends SparkTestBase {
     for (OracleConfig c : List.of(OracleConfig.flh(2, 100, 1024, 0L), OracleConfig.hcms(2, 100, 16, 1024, 0L),
         OracleConfig.grr(2, 100))) {
       String campaign = "old-" + c.kind().name().toLowerCase(Locale.ROOT);
-      RoundConfigs.write(w, campaign, ds, 1, c);
+      PublishedConfigs.write(w, campaign, ds, 1, c);
       Path config = Path.of(wh(), "configs", "campaign=" + campaign, "ds=2026-04-02.properties");
       rewrite(config, Files.readString(config).replaceAll("protocol.version=\\d+\n", ""));
       if (c.kind() == OracleKind.GRR) {
-        assertEquals(c, RoundConfigs.read(w, campaign, ds).oracle(), "GRR did not change between versions");
+        assertEquals(c, PublishedConfigs.read(w, campaign, ds).oracle(), "GRR did not change between versions");
       } else {
-        JobException e = assertThrows(JobException.class, () -> RoundConfigs.read(w, campaign, ds));
+        JobException e = assertThrows(JobException.class, () -> PublishedConfigs.read(w, campaign, ds));
         assertTrue(e.getMessage().contains("protocol version 1 for " + c.kind()), e.getMessage());
       }
     }
@@ -230,19 +235,45 @@ class OperationsTest extends SparkTestBase {
   @Test
   void roundsBeyondTheBudgetAreRefusedAndShuffledRoundsRecordTheCentralBound() throws Exception {
     prepare("p", "2026-04-01");
-    Outcome ok = run(new NightlyJob(), common("p", "--ds", "2026-04-01", "--budget", "5", "--shuffled"));
+    Outcome ok = runShared(new NightlyJob(), common("p", "--ds", "2026-04-01", "--budget", "5", "--shuffled"));
     assertEquals(ExitCode.SUCCESS, ok.code(), ok.stderr());
     Row ledger = spark.read().parquet(partition("ledger", "p", "2026-04-01").toString()).first();
     double central = ledger.getDouble(ledger.fieldIndex("central_epsilon"));
     assertTrue(central > 0 && central < 3, "amplified central eps " + central);
     prepare2("p", "2026-04-02");
-    Outcome refused = run(new EstimateJob(), common("p", "--ds", "2026-04-02", "--budget", "5"));
+    Outcome refused = runShared(new EstimateJob(), common("p", "--ds", "2026-04-02", "--budget", "5"));
     assertEquals(ExitCode.BUDGET_EXCEEDED, refused.code());
     assertTrue(refused.stderr().contains("budget"), refused.stderr());
     assertFalse(Files.exists(partition("ranked", "p", "2026-04-02")));
     assertFalse(Files.exists(partition("ledger", "p", "2026-04-02")));
     // The previous date's re-run replaces its own spend instead of adding to it.
-    assertEquals(ExitCode.SUCCESS, run(new EstimateJob(), common("p", "--ds", "2026-04-01", "--budget", "5"))
+    assertEquals(ExitCode.SUCCESS, runShared(new EstimateJob(), common("p", "--ds", "2026-04-01", "--budget", "5"))
         .code());
+  }
+
+  /**
+   * Production jobs read no simulation config: a malformed conf/population.properties in the working directory
+   * (where simulate and curate look) does not touch estimate or nightly, while simulate refuses it.
+   */
+  @Test
+  void productionJobsIgnoreTheSimulationConfigInTheWorkingDirectory() throws Exception {
+    prepare("prod", "2026-04-01");
+    Path config = Path.of("conf", "population.properties");
+    assertFalse(Files.exists(config), "the test owns " + config.toAbsolutePath());
+    Files.createDirectories(config.getParent());
+    try {
+      Files.writeString(config, "devices=lots\nno.such.key=1\n");
+      Outcome simulate = runShared(new SimulateJob(), "--warehouse", wh(), "--campaign", "prod", "--ds",
+          "2026-04-01", "--candidates", "60");
+      assertEquals(ExitCode.USAGE, simulate.code(), "simulate reads it: " + simulate.stderr());
+      Outcome estimate = run(new EstimateJob(), "--warehouse", wh(), "--campaign", "prod", "--ds", "2026-04-01");
+      assertEquals(ExitCode.SUCCESS, estimate.code(), estimate.stderr());
+      Outcome nightly = run(new NightlyJob(), "--warehouse", wh(), "--campaign", "prod", "--ds", "2026-04-01",
+          "--candidates", "60");
+      assertEquals(ExitCode.SUCCESS, nightly.code(), nightly.stderr());
+    } finally {
+      Files.deleteIfExists(config);
+      Files.deleteIfExists(config.getParent());
+    }
   }
 }

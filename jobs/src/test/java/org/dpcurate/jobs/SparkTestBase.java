@@ -6,7 +6,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.dpcurate.jobs.runtime.ExitCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -50,6 +55,30 @@ abstract class SparkTestBase {
 
   /** Exit code and captured stderr of one job run. */
   record Outcome(ExitCode code, String stderr, String stdout) {}
+
+  /**
+   * Runs {@code job} with those of {@code args} it declares: the tests share one argument list across jobs, and
+   * each job takes only the options it reads.
+   */
+  static Outcome runShared(Job job, String... args) {
+    Map<String, Boolean> declared = new HashMap<>();
+    job.options().forEach(o -> declared.put("--" + o.name(), o.isFlag()));
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      Boolean flag = declared.get(args[i]);
+      boolean option = args[i].startsWith("--");
+      boolean takesValue = option && (flag == null || !flag) && i + 1 < args.length && !args[i + 1].startsWith("--");
+      if (!option || flag != null) {
+        kept.add(args[i]);
+        if (takesValue) {
+          kept.add(args[++i]);
+        }
+      } else if (takesValue) {
+        i++;
+      }
+    }
+    return run(job, kept.toArray(String[]::new));
+  }
 
   static Outcome run(Job job, String... args) {
     PrintStream err = System.err;

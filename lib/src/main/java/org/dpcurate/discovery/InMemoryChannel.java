@@ -1,6 +1,7 @@
 package org.dpcurate.discovery;
 
 import org.dpcurate.estimation.FrequencyEstimates;
+import org.dpcurate.estimation.FrequencyEstimator;
 import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.OracleAggregator;
 
@@ -21,6 +22,6 @@ public final class InMemoryChannel implements RoundChannel {
     for (long d = round.fromDevice(); d < round.toDevice(); d++) {
       aggregator.add(PromptDevices.report(population, seed, round, d, oracle).report());
     }
-    return aggregator.estimate();
+    return FrequencyEstimator.estimate(aggregator);
   }
 }

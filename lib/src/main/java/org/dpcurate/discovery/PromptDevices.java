@@ -1,9 +1,9 @@
 package org.dpcurate.discovery;
 
 import java.util.SplittableRandom;
+import org.dpcurate.hash.Seeds;
 import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.Report;
-import org.dpcurate.simulation.DeviceSimulator;
 
 /** The simulated device of a discovery round, shared by every channel so that they produce identical reports. */
 public final class PromptDevices {
@@ -14,7 +14,7 @@ public final class PromptDevices {
 
   public static DeviceReport report(PromptPopulation population, long seed, CohortRound round, long device,
       FrequencyOracle oracle) {
-    SplittableRandom rng = DeviceSimulator.deviceRandom(seed, round.round(), device);
+    SplittableRandom rng = Seeds.device(seed, round.round(), device);
     int value = round.encoder().valueOf(population.promptOf(device, seed), rng);
     Report r = value < 0 ? oracle.randomizeAbsent(rng) : oracle.randomize(value, rng);
     return new DeviceReport(rng.nextLong(), rng.nextLong(), r);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.dpcurate.hash.Seeds;
 
 /**
  * The hidden prompt population (simulation only): which prompt each device holds. A device's prompt depends only
@@ -76,7 +77,7 @@ public final class PromptPopulation implements Serializable {
 
   /** The words (no end marker) of the prompt device {@code device} holds. */
   public int[] promptOf(long device, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + device * 0xC2B2AE3D27D4EB4FL + 1);
+    SplittableRandom rng = new SplittableRandom(Seeds.device(seed, device, 1));
     if (heavy.length > 0 && rng.nextDouble() < config.heavyShare()) {
       return heavy[draw(heavyCumulative, rng.nextDouble())];
     }

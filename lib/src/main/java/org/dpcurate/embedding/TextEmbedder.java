@@ -2,6 +2,7 @@ package org.dpcurate.embedding;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.dpcurate.hash.XxHash64;
 
@@ -12,13 +13,14 @@ import org.dpcurate.hash.XxHash64;
  *
  * <p>Bag-of-words geometry alone ranks "tennis at the park tomorrow" nearer to "soccer at the park tomorrow" than
  * to "tennis tonight", the reverse of what a semantic model does. So, standing in for a model's semantics, each
- * known subject phrase also adds concept features for its subject, topic and family: subjects of one topic, and
- * topics of one family, are then closer to each other than to anything else.
+ * {@link Concept} given (a known subject phrase) also adds features for its subject, topic and family: subjects of
+ * one topic, and topics of one family, are then closer to each other than to anything else.
  */
 public final class TextEmbedder implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final int DEFAULT_DIMENSION = 256;
+  private static final long DEFAULT_SEED = 0x5EEDL;
   private static final int PROJECTIONS = 2;
   private static final float WORD_WEIGHT = 1.0f;
   private static final float BIGRAM_WEIGHT = 0.5f;
@@ -30,25 +32,26 @@ public final class TextEmbedder implements Serializable {
 
   private final int dimension;
   private final long seed;
-  private final boolean concepts;
+  private final List<Concept> concepts;
 
   /** Bag-of-n-grams only. */
   public TextEmbedder(int dimension, long seed) {
-    this(dimension, seed, false);
+    this(dimension, seed, List.of());
   }
 
-  /** @param concepts whether known taxonomy subjects add subject, topic and family features */
-  public TextEmbedder(int dimension, long seed, boolean concepts) {
+  /** @param concepts phrases that add subject, topic and family features where they occur (may be empty) */
+  public TextEmbedder(int dimension, long seed, List<Concept> concepts) {
     if (dimension < 8 || dimension > 1 << 16) {
       throw new IllegalArgumentException("embedding dimension must be in [8, 65536], got: " + dimension);
     }
     this.dimension = dimension;
     this.seed = seed;
-    this.concepts = concepts;
+    this.concepts = List.copyOf(concepts);
   }
 
-  public static TextEmbedder defaults() {
-    return new TextEmbedder(DEFAULT_DIMENSION, 0x5EEDL, true);
+  /** The default dimension and seed with {@code concepts}. */
+  public static TextEmbedder withConcepts(List<Concept> concepts) {
+    return new TextEmbedder(DEFAULT_DIMENSION, DEFAULT_SEED, concepts);
   }
 
   public int dimension() {
@@ -73,9 +76,9 @@ public final class TextEmbedder implements Serializable {
       }
       previous = w;
     }
-    if (concepts) {
+    if (!concepts.isEmpty()) {
       String padded = " " + String.join(" ", words) + " ";
-      for (ConceptLexicon.Concept c : ConceptLexicon.CONCEPTS) {
+      for (Concept c : concepts) {
         if (padded.contains(c.phrase())) {
           add(v, "s:" + c.phrase(), SUBJECT_WEIGHT);
           add(v, "p:" + c.topic(), TOPIC_WEIGHT);

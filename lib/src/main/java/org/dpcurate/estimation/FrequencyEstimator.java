@@ -1,6 +1,8 @@
 package org.dpcurate.estimation;
 
 import org.dpcurate.oracle.FrequencyOracle;
+import org.dpcurate.oracle.HashedOracle;
+import org.dpcurate.oracle.OracleAggregator;
 
 /**
  * Turns an oracle's merged state into unbiased counts with plug-in variances.
@@ -13,19 +15,22 @@ import org.dpcurate.oracle.FrequencyOracle;
 public final class FrequencyEstimator {
   private FrequencyEstimator() {}
 
-  public static FrequencyEstimates estimate(FrequencyOracle oracle, long n, long[] state) {
-    return estimate(oracle, n, state, false);
+  /** Plain decoding: unbiased estimates, each with its plug-in variance. */
+  public static FrequencyEstimates estimate(OracleAggregator aggregator) {
+    return estimate(aggregator, Decoding.PLAIN);
   }
 
   /**
-   * With {@code collisionAware} (FLH, CMS, HCMS only), the estimates are solved for the hash family in use
-   * ({@link CollisionAwareDecoding}) and carry the noise variance alone; otherwise plain decoding with variances
-   * over a random family.
+   * With {@link Decoding#COLLISION_AWARE} (FLH, CMS, HCMS only; anything else is refused) the estimates are solved
+   * for the hash family in use ({@link CollisionAwareDecoding}) and carry the noise variance alone; with
+   * {@link Decoding#PLAIN}, variances over a random family. {@link Decoding#appliedTo} picks the one that fits.
    */
-  public static FrequencyEstimates estimate(FrequencyOracle oracle, long n, long[] state, boolean collisionAware) {
-    double[] est = oracle.unbiasedCounts(n, state);
-    if (collisionAware) {
-      if (!(oracle instanceof org.dpcurate.oracle.HashedOracle hashed)) {
+  public static FrequencyEstimates estimate(OracleAggregator aggregator, Decoding decoding) {
+    FrequencyOracle oracle = aggregator.oracle();
+    long n = aggregator.reports();
+    double[] est = aggregator.unbiasedCounts();
+    if (decoding == Decoding.COLLISION_AWARE) {
+      if (!(oracle instanceof HashedOracle hashed)) {
         throw new IllegalArgumentException("collision-aware decoding applies to FLH, CMS and HCMS, not "
             + oracle.kind());
       }

@@ -17,23 +17,24 @@ abstract class BitmapOracle extends PureOracle {
   }
 
   @Override
-  public void accumulate(Report report, long[] state) {
+  void accumulate(Report report, long[] state) {
     PureProtocol.countBits(report.bits(), state, 0);
   }
 
   @Override
-  Object newScratch() {
-    return new BitSlicedCounts(1, config.domainSize());
-  }
+  Accumulator newAccumulator(long[] state) {
+    BitSlicedCounts counts = new BitSlicedCounts(1, config.domainSize());
+    return new Accumulator() {
+      @Override
+      public void add(Report report) {
+        counts.add(0, report.bits(), state);
+      }
 
-  @Override
-  void accumulate(Report report, long[] state, Object scratch) {
-    ((BitSlicedCounts) scratch).add(0, report.bits(), state);
-  }
-
-  @Override
-  void flush(Object scratch, long[] state) {
-    ((BitSlicedCounts) scratch).flush(state);
+      @Override
+      public void flush() {
+        counts.flush(state);
+      }
+    };
   }
 
   /** The K-bit map on the wire (subset selection could send its d indices instead, d ceil(log2 K) bits). */

@@ -48,36 +48,37 @@ public final class CountMeanSketch extends SketchOracle {
 
   /** k*m counts of +1 signs, then k per-row report counts. */
   @Override
-  public int stateSize() {
+  int stateSize() {
     return k * m + k;
   }
 
   @Override
-  public void accumulate(Report report, long[] state) {
+  void accumulate(Report report, long[] state) {
     int row = report.hashIndex();
     PureProtocol.countBits(report.bits(), state, row * m);
     state[k * m + row]++;
   }
 
   @Override
-  Object newScratch() {
-    return new BitSlicedCounts(k, m);
+  Accumulator newAccumulator(long[] state) {
+    BitSlicedCounts counts = new BitSlicedCounts(k, m);
+    return new Accumulator() {
+      @Override
+      public void add(Report report) {
+        int row = report.hashIndex();
+        counts.add(row, report.bits(), state);
+        state[k * m + row]++;
+      }
+
+      @Override
+      public void flush() {
+        counts.flush(state);
+      }
+    };
   }
 
   @Override
-  void accumulate(Report report, long[] state, Object scratch) {
-    int row = report.hashIndex();
-    ((BitSlicedCounts) scratch).add(row, report.bits(), state);
-    state[k * m + row]++;
-  }
-
-  @Override
-  void flush(Object scratch, long[] state) {
-    ((BitSlicedCounts) scratch).flush(state);
-  }
-
-  @Override
-  public double[] unbiasedCounts(long n, long[] state) {
+  double[] unbiasedCounts(long n, long[] state) {
     // Per report x in {-1,+1}: c/2 x + 1/2 is an unbiased indicator of its own bucket.
     double[] sums = new double[k * m];
     for (int j = 0; j < k; j++) {

@@ -90,12 +90,12 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
   }
 
   @Override
-  public int stateSize() {
+  int stateSize() {
     return pool * g;
   }
 
   @Override
-  public void accumulate(Report report, long[] state) {
+  void accumulate(Report report, long[] state) {
     state[report.hashIndex() * g + report.value()]++;
   }
 
@@ -104,33 +104,32 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
    * for 65,536 seeds at g = 64, 512 KB at g = 8), so a report's random increment mostly hits cache.
    */
   @Override
-  Object newScratch() {
-    return new byte[pool * g];
-  }
-
-  @Override
-  void accumulate(Report report, long[] state, Object scratch) {
-    int cell = report.hashIndex() * g + report.value();
-    byte[] counts = (byte[]) scratch;
-    if (++counts[cell] == 0) {
-      state[cell] += 256;
-    }
-  }
-
-  @Override
-  void flush(Object scratch, long[] state) {
-    byte[] counts = (byte[]) scratch;
-    for (int cell = 0; cell < counts.length; cell++) {
-      if (counts[cell] != 0) {
-        state[cell] += counts[cell] & 0xFF;
-        counts[cell] = 0;
+  Accumulator newAccumulator(long[] state) {
+    byte[] counts = new byte[pool * g];
+    return new Accumulator() {
+      @Override
+      public void add(Report report) {
+        int cell = report.hashIndex() * g + report.value();
+        if (++counts[cell] == 0) {
+          state[cell] += 256;
+        }
       }
-    }
+
+      @Override
+      public void flush() {
+        for (int cell = 0; cell < counts.length; cell++) {
+          if (counts[cell] != 0) {
+            state[cell] += counts[cell] & 0xFF;
+            counts[cell] = 0;
+          }
+        }
+      }
+    };
   }
 
   /** Walsh-Hadamard decoding of the S x g table: exact integer supports, then OLH's estimator. */
   @Override
-  public double[] unbiasedCounts(long n, long[] state) {
+  double[] unbiasedCounts(long n, long[] state) {
     return PureProtocol.estimates(family.supports(state, config.domainSize()), n, p, q);
   }
 

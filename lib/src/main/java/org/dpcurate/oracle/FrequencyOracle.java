@@ -92,29 +92,19 @@ public abstract class FrequencyOracle implements Serializable {
 
   protected abstract void validatePayload(Report report);
 
-  /** Length of the integer aggregation state. */
-  public abstract int stateSize();
+  /** Length of the integer aggregation state, whose layout only the oracle knows. */
+  abstract int stateSize();
 
   /** Adds a validated report to {@code state}. */
-  public abstract void accumulate(Report report, long[] state);
+  abstract void accumulate(Report report, long[] state);
 
-  /**
-   * Working memory an aggregator may keep to accumulate faster (null: none). Whatever it holds is added into the
-   * state by {@link #flush} before the state is read, merged or serialized.
-   */
-  Object newScratch() {
-    return null;
+  /** How one aggregator adds reports to {@code state}: directly, unless the oracle keeps a faster buffer. */
+  Accumulator newAccumulator(long[] state) {
+    return report -> accumulate(report, state);
   }
-
-  /** As {@link #accumulate(Report, long[])}, possibly deferring counts into {@code scratch}. */
-  void accumulate(Report report, long[] state, Object scratch) {
-    accumulate(report, state);
-  }
-
-  void flush(Object scratch, long[] state) {}
 
   /** Unbiased estimates of every candidate's count from the merged state of {@code n} reports. */
-  public abstract double[] unbiasedCounts(long n, long[] state);
+  abstract double[] unbiasedCounts(long n, long[] state);
 
   /**
    * Variance of a candidate's count estimate when {@code n} reports were made, {@code count} of them by devices

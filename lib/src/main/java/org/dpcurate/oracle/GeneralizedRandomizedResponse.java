@@ -45,7 +45,7 @@ public final class GeneralizedRandomizedResponse extends PureOracle {
   }
 
   @Override
-  public void accumulate(Report report, long[] state) {
+  void accumulate(Report report, long[] state) {
     state[report.value()]++;
   }
 

@@ -64,12 +64,12 @@ public final class HadamardCountMeanSketch extends SketchOracle {
   }
 
   @Override
-  public int stateSize() {
+  int stateSize() {
     return k * m;
   }
 
   @Override
-  public void accumulate(Report report, long[] state) {
+  void accumulate(Report report, long[] state) {
     state[report.hashIndex() * m + report.value()] += report.sign();
   }
 
@@ -78,31 +78,30 @@ public final class HadamardCountMeanSketch extends SketchOracle {
    * shrinks 8x (256 KB for the default 256 x 1,024 at K = 10,000), so it mostly stays in cache.
    */
   @Override
-  Object newScratch() {
-    return new byte[k * m];
-  }
-
-  @Override
-  void accumulate(Report report, long[] state, Object scratch) {
-    int cell = report.hashIndex() * m + report.value();
-    byte[] sums = (byte[]) scratch;
-    int next = sums[cell] + report.sign();
-    if (next == 127 || next == -127) {
-      state[cell] += next;
-      next = 0;
-    }
-    sums[cell] = (byte) next;
-  }
-
-  @Override
-  void flush(Object scratch, long[] state) {
-    byte[] sums = (byte[]) scratch;
-    for (int cell = 0; cell < sums.length; cell++) {
-      if (sums[cell] != 0) {
-        state[cell] += sums[cell];
-        sums[cell] = 0;
+  Accumulator newAccumulator(long[] state) {
+    byte[] sums = new byte[k * m];
+    return new Accumulator() {
+      @Override
+      public void add(Report report) {
+        int cell = report.hashIndex() * m + report.value();
+        int next = sums[cell] + report.sign();
+        if (next == 127 || next == -127) {
+          state[cell] += next;
+          next = 0;
+        }
+        sums[cell] = (byte) next;
       }
-    }
+
+      @Override
+      public void flush() {
+        for (int cell = 0; cell < sums.length; cell++) {
+          if (sums[cell] != 0) {
+            state[cell] += sums[cell];
+            sums[cell] = 0;
+          }
+        }
+      }
+    };
   }
 
   /**
@@ -110,7 +109,7 @@ public final class HadamardCountMeanSketch extends SketchOracle {
    * coefficients at v's buckets: est(v) = m/(m-1) (c sum_j W(sums_j)[h_j(v)] - n/m), exact until the last step.
    */
   @Override
-  public double[] unbiasedCounts(long n, long[] state) {
+  double[] unbiasedCounts(long n, long[] state) {
     long[] sums = family.coefficientSums(state, config.domainSize());
     double scale = m / (m - 1.0);
     double[] est = new double[sums.length];

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Picks the oracle with the lowest per-report variance that fits a report-size budget. Oracles whose variance is
  * within {@link #VARIANCE_TOLERANCE} of the best are treated as equal and the cheapest to decode wins, so OLH's
- * O(nK) decoding gives way to FLH's O(n + SK) at the same noise.
+ * O(n (g + log g)) aggregation (each report folded into a Walsh spectrum) gives way to FLH's O(n + S g log g) at the
+ * same noise.
  */
 public final class MechanismChooser {
   /** Relative variance difference below which decoding cost decides. */

@@ -67,28 +67,24 @@ public final class OptimizedLocalHashing extends PureOracle {
 
   /** The Walsh spectrum of the support counts, times g (2^d >= K entries). */
   @Override
-  public int stateSize() {
+  int stateSize() {
     return spectrumSize;
   }
 
   @Override
-  public void accumulate(Report report, long[] state) {
+  void accumulate(Report report, long[] state) {
     AffineHashFamily.addSupport(report.seed(), report.value(), state, new AffineHashFamily.Workspace(bits));
   }
 
   /** The words of a report's seed and their g combinations, reused across reports. */
   @Override
-  Object newScratch() {
-    return new AffineHashFamily.Workspace(bits);
+  Accumulator newAccumulator(long[] state) {
+    AffineHashFamily.Workspace workspace = new AffineHashFamily.Workspace(bits);
+    return report -> AffineHashFamily.addSupport(report.seed(), report.value(), state, workspace);
   }
 
   @Override
-  void accumulate(Report report, long[] state, Object scratch) {
-    AffineHashFamily.addSupport(report.seed(), report.value(), state, (AffineHashFamily.Workspace) scratch);
-  }
-
-  @Override
-  public double[] unbiasedCounts(long n, long[] state) {
+  double[] unbiasedCounts(long n, long[] state) {
     return super.unbiasedCounts(n, AffineHashFamily.supportsFromSpectrum(state, bits, config.domainSize()));
   }
 

@@ -15,9 +15,8 @@ public final class OracleAggregator implements Serializable {
   /** Serialized by {@link #writeObject} in zig-zag varints: mostly small counts, 1-2 bytes each instead of 8. */
   private transient long[] state;
   private long reports;
-  /** The oracle's deferred counts (see {@link FrequencyOracle#newScratch}); settled into the state before use. */
-  private transient Object scratch;
-  private transient boolean scratchMade;
+  /** Made on the first add: aggregators that are only merged into never allocate the oracle's buffer. */
+  private transient Accumulator accumulator;
 
   OracleAggregator(FrequencyOracle oracle) {
     this.oracle = oracle;
@@ -27,24 +26,18 @@ public final class OracleAggregator implements Serializable {
   /** Validates and adds one report; throws {@link InvalidReportException} and leaves the state unchanged. */
   public OracleAggregator add(Report report) {
     oracle.validate(report);
-    if (!scratchMade) {
-      // Lazily, once: aggregators that are only merged into never allocate it.
-      scratch = oracle.newScratch();
-      scratchMade = true;
+    if (accumulator == null) {
+      accumulator = oracle.newAccumulator(state);
     }
-    if (scratch == null) {
-      oracle.accumulate(report, state);
-    } else {
-      oracle.accumulate(report, state, scratch);
-    }
+    accumulator.add(report);
     reports++;
     return this;
   }
 
   /** Adds the deferred counts into the state. */
   private void settle() {
-    if (scratch != null) {
-      oracle.flush(scratch, state);
+    if (accumulator != null) {
+      accumulator.flush();
     }
   }
 
@@ -108,22 +101,16 @@ public final class OracleAggregator implements Serializable {
     return oracle;
   }
 
-  /** A copy of the integer state (for inspection and tests). */
-  public long[] state() {
+  /** A copy of the integer state (for tests in this package). */
+  long[] state() {
     settle();
     return state.clone();
   }
 
-  /** Unbiased raw estimates, each with its plug-in variance. */
-  public org.dpcurate.estimation.FrequencyEstimates estimate() {
+  /** The oracle's unbiased estimate of every candidate's count from this state; variances are estimation's. */
+  public double[] unbiasedCounts() {
     settle();
-    return org.dpcurate.estimation.FrequencyEstimator.estimate(oracle, reports, state);
-  }
-
-  /** Estimates solved for the hash family in use (FLH, CMS, HCMS); see {@code CollisionAwareDecoding}. */
-  public org.dpcurate.estimation.FrequencyEstimates estimateCollisionAware() {
-    settle();
-    return org.dpcurate.estimation.FrequencyEstimator.estimate(oracle, reports, state, true);
+    return oracle.unbiasedCounts(reports, state);
   }
 
   /** Same config, same report count and same state. */

@@ -1,8 +1,9 @@
 package org.dpcurate.oracle;
 
 /**
- * An oracle whose server state is one support count per candidate and whose estimates follow the pure-protocol
- * formulas ({@link PureProtocol}): GRR, OUE, OLH and subset selection.
+ * An oracle whose estimates follow the pure-protocol formulas ({@link PureProtocol}) from one support count per
+ * candidate: GRR, OUE, OLH and subset selection. GRR, OUE and SS keep those counts as their state; OLH keeps a
+ * Walsh spectrum and derives them from it when decoding.
  */
 abstract class PureOracle extends FrequencyOracle {
   private static final long serialVersionUID = 1L;
@@ -19,12 +20,12 @@ abstract class PureOracle extends FrequencyOracle {
   }
 
   @Override
-  public int stateSize() {
+  int stateSize() {
     return config.domainSize();
   }
 
   @Override
-  public double[] unbiasedCounts(long n, long[] state) {
+  double[] unbiasedCounts(long n, long[] state) {
     return PureProtocol.estimates(state, n, p, q);
   }
 

@@ -3,6 +3,7 @@ package org.dpcurate.simulation;
 import java.io.Serializable;
 import java.util.SplittableRandom;
 import org.dpcurate.embedding.NearestCandidates;
+import org.dpcurate.hash.Seeds;
 import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.Report;
 
@@ -39,18 +40,9 @@ public final class DeviceSimulator implements Serializable {
     this.round = round;
   }
 
-  /** The independent random stream of one device in this round. */
+  /** The independent random stream of one device in this round ({@link Seeds#device(long, int, long)}). */
   public SplittableRandom deviceRandom(long device) {
-    return deviceRandom(seed, round, device);
-  }
-
-  /**
-   * The random stream of device {@code device} in round {@code round} of a run seeded {@code seed}: every simulated
-   * device (curation votes, discovery reports) draws from its own stream, so results do not depend on partitioning.
-   */
-  public static SplittableRandom deviceRandom(long seed, int round, long device) {
-    return new SplittableRandom(
-        seed * 0x9E3779B97F4A7C15L + round * 0xC2B2AE3D27D4EB4FL + device * 0x165667B19E3779F9L);
+    return Seeds.device(seed, round, device);
   }
 
   /** The candidate index the device votes for, drawing its messages from {@code rng}. */

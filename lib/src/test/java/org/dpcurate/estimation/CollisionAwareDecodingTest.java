@@ -50,8 +50,8 @@ class CollisionAwareDecodingTest {
       for (int v : values) {
         agg.add(oracle.randomize(v, rng));
       }
-      plain[t] = agg.estimate().estimates();
-      aware[t] = agg.estimateCollisionAware().estimates();
+      plain[t] = FrequencyEstimator.estimate(agg).estimates();
+      aware[t] = FrequencyEstimator.estimate(agg, Decoding.COLLISION_AWARE).estimates();
     });
     double msePlain = 0;
     double mseAware = 0;
@@ -87,6 +87,7 @@ class CollisionAwareDecodingTest {
   @Test
   void onlyHashedOraclesDecodeCollisionAware() {
     OracleAggregator grr = FrequencyOracle.of(OracleConfig.grr(1, 10)).newAggregator();
-    assertThrows(IllegalArgumentException.class, grr::estimateCollisionAware);
+    assertThrows(IllegalArgumentException.class,
+        () -> FrequencyEstimator.estimate(grr, Decoding.COLLISION_AWARE));
   }
 }

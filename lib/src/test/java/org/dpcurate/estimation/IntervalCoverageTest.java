@@ -57,7 +57,7 @@ class IntervalCoverageTest {
         agg.add(oracle.randomize(v, rng));
       }
       FrequencyEstimates e = oracle instanceof HashedOracle h && CollisionAwareDecoding.wellConditioned(h, K)
-          ? agg.estimateCollisionAware() : agg.estimate();
+          ? FrequencyEstimator.estimate(agg, Decoding.COLLISION_AWARE) : FrequencyEstimator.estimate(agg);
       return IntStream.range(0, K)
           .filter(v -> truth[v] >= e.lower(v, FrequencyEstimates.Z95) && truth[v] <= e.upper(v, FrequencyEstimates.Z95))
           .count();

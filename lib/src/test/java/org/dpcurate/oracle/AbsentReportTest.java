@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.dpcurate.estimation.FrequencyEstimates;
+import org.dpcurate.estimation.FrequencyEstimator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -66,7 +67,7 @@ class AbsentReportTest {
       for (int i = 0; i < absent; i++) {
         agg.add(fresh.randomizeAbsent(rng));
       }
-      FrequencyEstimates e = agg.estimate();
+      FrequencyEstimates e = FrequencyEstimator.estimate(agg);
       for (int v = 0; v < sum.length; v++) {
         sum[v] += e.estimate(v);
       }

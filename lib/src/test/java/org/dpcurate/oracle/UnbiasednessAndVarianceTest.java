@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.dpcurate.estimation.FrequencyEstimates;
+import org.dpcurate.estimation.FrequencyEstimator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -91,7 +92,7 @@ class UnbiasednessAndVarianceTest {
       for (int v : values) {
         agg.add(oracle.randomize(v, rng));
       }
-      FrequencyEstimates e = agg.estimate();
+      FrequencyEstimates e = FrequencyEstimator.estimate(agg);
       est[t] = Arrays.stream(tracked).mapToDouble(e::estimate).toArray();
       reportedVar[t] = Arrays.stream(tracked).mapToDouble(v -> e.variances()[v]).toArray();
     });

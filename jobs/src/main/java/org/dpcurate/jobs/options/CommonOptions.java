@@ -1,0 +1,73 @@
+package org.dpcurate.jobs.options;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.dpcurate.jobs.runtime.JobException;
+
+/** Options several jobs share: where outputs go, the seed, the dates a run processes, the privacy policy. */
+public final class CommonOptions {
+  private CommonOptions() {}
+
+  public static final Option<String> WAREHOUSE = Option.of("warehouse", "DIR",
+      "output root, local path or Hadoop URI", "out/warehouse", Parsers.text());
+  public static final Option<Long> SEED = Option.of("seed", "N",
+      "seed of every random stage; same inputs and seed give identical outputs", 1L,
+      Parsers.longIn(Long.MIN_VALUE, Long.MAX_VALUE));
+
+  public static final Option<Double> BUDGET = Option.of("budget", "EPS",
+      "per-device privacy budget per period; rounds beyond it are refused", 16.0,
+      Parsers.doubleIn(1e-9, Double.POSITIVE_INFINITY));
+  public static final Option<Integer> BUDGET_PERIOD_DAYS = Option.of("budget-period-days", "D",
+      "length of the budget period in days", 30, Parsers.intIn(1, 3660));
+  public static final Option<Double> MAX_REJECTED_SHARE = Option.of("max-rejected-share", "S",
+      "fail if more reports than this share are invalid", 0.01, Parsers.doubleIn(0, 1));
+  public static final Option<Boolean> SKIP_DUPLICATE_CHECK = Option.flag("skip-duplicate-check",
+      "trust the ingestion to deliver each report_id once (saves one shuffle of 8-byte hashes; duplicates would "
+          + "then count twice)");
+
+  /** Most dates one backfill may cover. */
+  public static final int MAX_RANGE_DAYS = 3660;
+  public static final Option<LocalDate> DS = Option.optional("ds", "YYYY-MM-DD", "the date (partition) to process",
+      "none: give --ds or --from/--to", Parsers.date());
+  public static final Option<LocalDate> FROM = Option.optional("from", "YYYY-MM-DD",
+      "first date of a backfill, with --to; dates run in order", "none", Parsers.date());
+  public static final Option<LocalDate> TO = Option.optional("to", "YYYY-MM-DD",
+      "last date of a backfill (inclusive)", "none", Parsers.date());
+  public static final List<Option<?>> DATES = List.of(DS, FROM, TO);
+
+  /** The campaign option of a job family, with its own default. */
+  public static Option<String> campaign(String defaultName, String note) {
+    return Option.of("campaign", "NAME", "campaign name, [A-Za-z0-9_-]+" + note, defaultName, Parsers.name());
+  }
+
+  /** The dates asked for: exactly one of --ds or --from/--to, in order. */
+  public static List<LocalDate> dates(Cli cli) {
+    boolean single = cli.given(DS);
+    boolean range = cli.given(FROM) || cli.given(TO);
+    if (single == range) {
+      throw JobException.usage("give either --ds YYYY-MM-DD or --from YYYY-MM-DD --to YYYY-MM-DD");
+    }
+    if (single) {
+      return List.of(cli.get(DS));
+    }
+    if (!cli.given(FROM) || !cli.given(TO)) {
+      throw JobException.usage("a backfill needs both --from and --to");
+    }
+    LocalDate from = cli.get(FROM);
+    LocalDate to = cli.get(TO);
+    if (to.isBefore(from)) {
+      throw JobException.usage("--to " + to + " is before --from " + from);
+    }
+    long days = ChronoUnit.DAYS.between(from, to) + 1;
+    if (days > MAX_RANGE_DAYS) {
+      throw JobException.usage("a backfill covers at most " + MAX_RANGE_DAYS + " dates, got " + days);
+    }
+    List<LocalDate> out = new ArrayList<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      out.add(d);
+    }
+    return out;
+  }
+}

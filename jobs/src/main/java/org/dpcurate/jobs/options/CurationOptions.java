@@ -1,0 +1,108 @@
+package org.dpcurate.jobs.options;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.dpcurate.accounting.PrivacyPolicy;
+import org.dpcurate.estimation.Decoding;
+import org.dpcurate.estimation.PostProcessing;
+import org.dpcurate.oracle.OracleConfig;
+import org.dpcurate.selection.Selection;
+import org.dpcurate.simulation.PopulationConfig;
+
+/**
+ * The options of the curation jobs, in groups a job composes: estimation (estimate, nightly, curate), refinement
+ * (refine, nightly, curate), simulation (simulate, curate). Only jobs that simulate read the simulated population
+ * file by default; the others read a population config only when {@link #PRIOR_POPULATION} names one.
+ */
+public final class CurationOptions {
+  private CurationOptions() {}
+
+  /** Where the simulation jobs look for their population when --population is not given. */
+  public static final String DEFAULT_POPULATION_FILE = "conf/population.properties";
+
+  public static final Option<String> CAMPAIGN = CommonOptions.campaign("demo", "");
+
+  public static final Option<Path> SIMULATED_POPULATION = Option.optional("population", "FILE",
+      "simulated population config", DEFAULT_POPULATION_FILE + " if present, else built-in defaults",
+      Parsers.readableFile());
+  public static final Option<Path> PRIOR_POPULATION = Option.optional("population", "FILE",
+      "population config whose prior.* keys set the generator prior; no file is read unless given",
+      "the built-in prior", Parsers.readableFile());
+  public static final Option<Long> DEVICES = Option.optional("devices", "N",
+      "devices per round, overrides the population config", "the population config's",
+      Parsers.longIn(1, 10_000_000_000L));
+  public static final Option<Integer> CANDIDATES = Option.of("candidates", "K",
+      "candidate pool size per round, >= 2", 2000, Parsers.intIn(2, OracleConfig.MAX_DOMAIN_SIZE));
+  public static final Option<Double> EPSILON = Option.of("epsilon", "EPS",
+      "local budget per report, > 0; 'inf' runs the non-private reference", 2.0,
+      Parsers.doubleIn(1e-6, Double.POSITIVE_INFINITY));
+  public static final Option<OracleChoice> ORACLE = Option.of("oracle", "NAME",
+      "auto (the mechanism chooser), GRR, OUE, OLH, FLH, CMS, HCMS or SS, case-insensitive", OracleChoice.AUTO,
+      OracleChoice.PARSER);
+  public static final Option<Integer> REPORT_BITS = Option.of("report-bits", "B",
+      "report-size budget in bits for the chooser", 128, Parsers.intIn(1, 1 << 24));
+
+  public static final Option<Double> FDR = Option.of("fdr", "Q", "false discovery rate of selection, in (0,1)",
+      0.05, Parsers.doubleIn(1e-9, 0.999));
+  public static final Option<Double> MIN_COUNT = Option.of("min-count", "N",
+      "minimum estimated count to select a candidate", 0.0, Parsers.doubleIn(0, 1e15));
+  public static final Option<Double> CONFIDENCE = Option.of("confidence", "C",
+      "confidence of the published intervals, in (0,1)", 0.95, Parsers.doubleIn(0.5, 0.999999));
+  public static final Option<PostProcessing> POST_PROCESSING = Option.of("post-processing", "P",
+      "none, clip or norm-sub, for shares", PostProcessing.NORM_SUB,
+      Parser.of(PostProcessing::parse, p -> p.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+  public static final Option<Decoding> DECODING = Option.of("decoding", "D",
+      "collision-aware (FLH, CMS, HCMS: solve for the hash family in use) or plain", Decoding.COLLISION_AWARE,
+      Parsers.oneOf(Arrays.asList(Decoding.values()), Decoding::optionValue));
+  public static final Option<Boolean> SHUFFLED = Option.flag("shuffled",
+      "reports were shuffled/anonymized before storage: record the amplified central bound");
+  public static final Option<Double> DELTA = Option.of("delta", "D",
+      "delta of the amplified central (eps, delta) bound", 1e-9, Parsers.doubleIn(1e-300, 0.5));
+
+  public static final Option<Variation> VARIATION = Option.of("variation", "V", "slot, embedding or external",
+      Variation.SLOT, Parsers.oneOf(Arrays.asList(Variation.values()), Variation::optionValue));
+
+  public static final List<Option<?>> ESTIMATION = List.of(FDR, MIN_COUNT, CONFIDENCE, POST_PROCESSING,
+      CommonOptions.MAX_REJECTED_SHARE, DECODING, CommonOptions.SKIP_DUPLICATE_CHECK, CommonOptions.BUDGET,
+      CommonOptions.BUDGET_PERIOD_DAYS, SHUFFLED, DELTA);
+  public static final List<Option<?>> SIMULATION = List.of(DEVICES, EPSILON, ORACLE, REPORT_BITS);
+
+  public static EstimationSettings estimation(Cli cli) {
+    return new EstimationSettings(
+        new Selection(cli.get(FDR), cli.get(MIN_COUNT), cli.get(CONFIDENCE), cli.get(POST_PROCESSING)),
+        cli.get(CommonOptions.MAX_REJECTED_SHARE), cli.get(DECODING), !cli.get(CommonOptions.SKIP_DUPLICATE_CHECK),
+        new PrivacyPolicy(cli.get(CommonOptions.BUDGET), cli.get(CommonOptions.BUDGET_PERIOD_DAYS), cli.get(SHUFFLED),
+            cli.get(DELTA)));
+  }
+
+  /** Refinement with the prior of {@code population} (the simulated one in curate, else the given or built-in). */
+  public static RefinementSettings refinement(Cli cli, PopulationConfig population) {
+    return new RefinementSettings(cli.get(CANDIDATES), cli.get(VARIATION), population);
+  }
+
+  public static SimulationSettings simulation(Cli cli, PopulationConfig population) {
+    PopulationConfig p = cli.given(DEVICES) ? population.withDevices(cli.get(DEVICES)) : population;
+    return new SimulationSettings(p, cli.get(EPSILON), cli.get(ORACLE), cli.get(REPORT_BITS));
+  }
+
+  /** The simulated population: --population, else {@link #DEFAULT_POPULATION_FILE} if readable, else defaults. */
+  public static PopulationConfig simulatedPopulation(Cli cli) {
+    Path file = cli.get(SIMULATED_POPULATION);
+    if (file == null && Files.isReadable(Path.of(DEFAULT_POPULATION_FILE))) {
+      file = Path.of(DEFAULT_POPULATION_FILE);
+    }
+    return load(SIMULATED_POPULATION, file);
+  }
+
+  /** The prior's config: only a file named by --population is read. */
+  public static PopulationConfig priorPopulation(Cli cli) {
+    return load(PRIOR_POPULATION, cli.get(PRIOR_POPULATION));
+  }
+
+  private static PopulationConfig load(Option<Path> option, Path file) {
+    return file == null ? PopulationConfig.defaults() : Cli.validated(option, () -> PopulationConfig.load(file));
+  }
+}

@@ -1,0 +1,66 @@
+package org.dpcurate.jobs.options;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.dpcurate.accounting.PrivacyPolicy;
+import org.dpcurate.discovery.DiscoveryConfig;
+import org.dpcurate.discovery.PromptPopulationConfig;
+import org.dpcurate.jobs.runtime.JobException;
+import org.dpcurate.oracle.OracleKind;
+
+/** The discover job's options, validated once ({@link DiscoverOptions}). */
+public record DiscoverSettings(RunSettings run, LocalDate start, PromptPopulationConfig population,
+    List<DiscoveryMethod> methods, DiscoveryConfig discovery, PrivacyPolicy privacy, double maxRejectedShare,
+    boolean checkDuplicates, double evaluateShare) {
+
+  static DiscoverSettings from(Cli cli) {
+    PromptPopulationConfig population = population(cli);
+    if (cli.given(DiscoverOptions.DEVICES)) {
+      population = population.withDevices(cli.get(DiscoverOptions.DEVICES));
+    }
+    List<DiscoveryMethod> methods = cli.get(DiscoverOptions.METHOD);
+    OracleKind oracle = cli.get(DiscoverOptions.ORACLE);
+    double[] roundEpsilons = cli.get(DiscoverOptions.ROUND_EPSILONS);
+    DiscoveryConfig discovery = Cli.validated(DiscoverOptions.EPSILON, () -> new DiscoveryConfig(
+        cli.get(DiscoverOptions.EPSILON), cli.get(DiscoverOptions.SEGMENT_WORDS),
+        cli.get(DiscoverOptions.MAX_PREFIXES), cli.get(DiscoverOptions.COHORT_SHARES), roundEpsilons, oracle,
+        cli.get(DiscoverOptions.FDR), cli.get(DiscoverOptions.MIN_DEVICES),
+        cli.get(DiscoverOptions.FRAGMENT_HASH_BITS), cli.get(DiscoverOptions.FRAGMENT_SHARE),
+        cli.get(DiscoverOptions.FRAGMENT_SKETCH_ROWS), cli.get(DiscoverOptions.FRAGMENT_SKETCH_COLUMNS), 2000, 0L));
+    int prefixRounds = discovery.prefixRounds(population.maxWords());
+    if (methods.contains(DiscoveryMethod.PREFIX_TREE)) {
+      Cli.validated(DiscoverOptions.COHORT_SHARES, () -> discovery.sharesFor(prefixRounds));
+      Cli.validated(DiscoverOptions.ROUND_EPSILONS, () -> discovery.epsilonOf(1, prefixRounds));
+    }
+    if (methods.contains(DiscoveryMethod.SFP) && roundEpsilons.length != 0 && roundEpsilons.length != 2) {
+      throw JobException.usage("--round-epsilons: SFP has 2 rounds (fragments, scoring), got "
+          + roundEpsilons.length + " values");
+    }
+    return new DiscoverSettings(RunSettings.from(cli, DiscoverOptions.CAMPAIGN), cli.get(DiscoverOptions.START),
+        population, methods, discovery,
+        new PrivacyPolicy(cli.get(CommonOptions.BUDGET), cli.get(CommonOptions.BUDGET_PERIOD_DAYS), false, 1e-9),
+        cli.get(CommonOptions.MAX_REJECTED_SHARE), !cli.get(CommonOptions.SKIP_DUPLICATE_CHECK),
+        cli.get(DiscoverOptions.EVALUATE_SHARE));
+  }
+
+  private static PromptPopulationConfig population(Cli cli) {
+    Path file = cli.get(DiscoverOptions.POPULATION);
+    if (file == null && Files.isReadable(Path.of(DiscoverOptions.DEFAULT_POPULATION_FILE))) {
+      file = Path.of(DiscoverOptions.DEFAULT_POPULATION_FILE);
+    }
+    Path chosen = file;
+    return chosen == null ? PromptPopulationConfig.defaults()
+        : Cli.validated(DiscoverOptions.POPULATION, () -> PromptPopulationConfig.load(chosen));
+  }
+
+  /** The campaign one method writes to: the campaign itself, or with the method appended when both run. */
+  public String campaignOf(DiscoveryMethod method) {
+    return methods.size() == 1 ? run.campaign() : run.campaign() + "-" + method.label();
+  }
+
+  public int roundsOf(DiscoveryMethod method) {
+    return method == DiscoveryMethod.PREFIX_TREE ? discovery.prefixRounds(population.maxWords()) : 2;
+  }
+}

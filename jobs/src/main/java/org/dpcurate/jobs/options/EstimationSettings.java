@@ -1,0 +1,18 @@
+package org.dpcurate.jobs.options;
+
+import org.dpcurate.accounting.PrivacyPolicy;
+import org.dpcurate.estimation.Decoding;
+import org.dpcurate.selection.Selection;
+
+/**
+ * How a date's reports become its ranking: selection, the share of invalid reports tolerated, decoding, the
+ * exactly-once check on report ids, and the privacy policy the round is accounted under.
+ */
+public record EstimationSettings(Selection selection, double maxRejectedShare, Decoding decoding,
+    boolean checkDuplicates, PrivacyPolicy privacy) {
+
+  /** The same settings under another policy (simulation variants). */
+  public EstimationSettings withPrivacy(PrivacyPolicy policy) {
+    return new EstimationSettings(selection, maxRejectedShare, decoding, checkDuplicates, policy);
+  }
+}

@@ -1,0 +1,11 @@
+package org.dpcurate.jobs.options;
+
+import org.dpcurate.simulation.PopulationConfig;
+
+/** The simulated devices of a round: their population, their local eps and the oracle they report with. */
+public record SimulationSettings(PopulationConfig population, double epsilon, OracleChoice oracle, int reportBits) {
+  /** The same devices with another eps and device count (simulation variants). */
+  public SimulationSettings with(double eps, long devices) {
+    return new SimulationSettings(population.withDevices(devices), eps, oracle, reportBits);
+  }
+}

@@ -1,0 +1,17 @@
+package org.dpcurate.jobs.options;
+
+import java.util.Locale;
+
+/** How refinement varies the surviving candidates ({@code --variation}). */
+public enum Variation {
+  /** Structured candidates mutate a slot (topic, language, length, tone); unstructured ones move in embedding space. */
+  SLOT,
+  /** Every candidate moves in embedding space. */
+  EMBEDDING,
+  /** Variations are requested from an external generator (the requests table) and read back with --generated. */
+  EXTERNAL;
+
+  public String optionValue() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,62 @@
+package org.dpcurate.jobs.pipeline;
+
+import java.util.SplittableRandom;
+import org.apache.spark.sql.SparkSession;
+import org.dpcurate.embedding.TextEmbedder;
+import org.dpcurate.hash.Seeds;
+import org.dpcurate.jobs.options.RunSettings;
+import org.dpcurate.jobs.warehouse.Warehouse;
+import org.dpcurate.simulation.PopulationConfig;
+import org.dpcurate.simulation.PrivatePopulation;
+import org.dpcurate.synthesis.CandidateGenerator;
+import org.dpcurate.synthesis.ConceptLexicon;
+
+/**
+ * The context every round step of one campaign runs in: the session and warehouse, the campaign, the run's seed
+ * (every random stage derives its stream from it) and the embedder candidates without an embedding get.
+ */
+public final class CampaignRun {
+  private final Warehouse warehouse;
+  private final RunSettings settings;
+  private final TextEmbedder embedder = ConceptLexicon.embedder();
+
+  public CampaignRun(SparkSession spark, RunSettings settings) {
+    this(new Warehouse(settings.warehouse(), spark), settings);
+  }
+
+  private CampaignRun(Warehouse warehouse, RunSettings settings) {
+    this.warehouse = warehouse;
+    this.settings = settings;
+  }
+
+  /** The same session and warehouse (one run id) under another campaign name: a simulation variant. */
+  public CampaignRun forCampaign(String campaign) {
+    return new CampaignRun(warehouse, settings.withCampaign(campaign));
+  }
+
+  public Warehouse warehouse() {
+    return warehouse;
+  }
+
+  public String campaign() {
+    return settings.campaign();
+  }
+
+  public long seed() {
+    return settings.seed();
+  }
+
+  public TextEmbedder embedder() {
+    return embedder;
+  }
+
+  /** A generator drawing from the prior of {@code config}'s {@code prior.*} keys. */
+  public CandidateGenerator generator(PopulationConfig config) {
+    return new CandidateGenerator(PrivatePopulation.generatorPrior(config), embedder);
+  }
+
+  /** Randomness of one stage of one round, independent of every other stage ({@link Seeds#stage}). */
+  public SplittableRandom random(String stage, int round) {
+    return Seeds.stage(settings.seed(), stage, round);
+  }
+}

@@ -1,0 +1,92 @@
+package org.dpcurate.jobs.pipeline;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.dpcurate.accounting.PrivacyLedger;
+import org.dpcurate.jobs.estimation.EstimationResult;
+import org.dpcurate.jobs.estimation.RoundEstimation;
+import org.dpcurate.jobs.options.EstimationSettings;
+import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.runtime.JobException;
+import org.dpcurate.jobs.runtime.Timing;
+import org.dpcurate.jobs.tables.CandidateTable;
+import org.dpcurate.jobs.tables.LedgerTable;
+import org.dpcurate.jobs.tables.RankedTable;
+import org.dpcurate.jobs.tables.ReportTable;
+import org.dpcurate.jobs.warehouse.Manifest;
+import org.dpcurate.jobs.warehouse.PublishedConfig;
+import org.dpcurate.jobs.warehouse.PublishedConfigs;
+import org.dpcurate.jobs.warehouse.Warehouse;
+import org.dpcurate.selection.RankedCandidate;
+import org.dpcurate.synthesis.Candidate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Estimating one date: check the privacy budget, validate and aggregate the date's reports, commit the ranking
+ * (empty, with an explicit outcome, when no report was valid) and the ledger entry.
+ */
+public final class EstimateStep {
+  private static final Logger LOG = LoggerFactory.getLogger(EstimateStep.class);
+
+  private final CampaignRun run;
+  private final EstimationSettings settings;
+
+  public EstimateStep(CampaignRun run, EstimationSettings settings) {
+    this.run = run;
+    this.settings = settings;
+  }
+
+  /** What estimating a date produced. */
+  public record Estimated(PublishedConfig published, List<Candidate> pool, List<RankedCandidate> ranking,
+      EstimationResult input, double seconds) {
+    public long selected() {
+      return ranking.stream().filter(RankedCandidate::selected).count();
+    }
+
+    /** The console line of the date. */
+    public String summary() {
+      return String.format("%s: round %d, read %d, accepted %d, quarantined %d, selected %d of %d",
+          input.outcome().label(), published.round(), input.read(), input.accepted(), input.quarantined(),
+          selected(), pool.size());
+    }
+  }
+
+  public Estimated run(LocalDate ds) {
+    long start = System.nanoTime();
+    Warehouse w = run.warehouse();
+    String campaign = run.campaign();
+    PublishedConfig published = PublishedConfigs.read(w, campaign, ds);
+    PrivacyLedger.Entry entry = PrivacyBudget.check(run, ds, published.oracle().epsilon(), null, settings.privacy());
+    long read = System.nanoTime();
+    List<Candidate> pool = CandidateTable.read(w, campaign, ds, run.embedder());
+    LOG.info("{} {}: read {} candidates in {}", campaign, ds, pool.size(), Timing.since(read));
+    if (pool.size() != published.oracle().domainSize()) {
+      throw new JobException(ExitCode.MISSING_INPUT, campaign + " " + ds + " publishes K="
+          + published.oracle().domainSize() + " but its candidates table holds " + pool.size());
+    }
+    EstimationResult input = new RoundEstimation(w, campaign, settings.maxRejectedShare(),
+        settings.checkDuplicates(), settings.decoding()).run(ds, published);
+    long t = System.nanoTime();
+    List<RankedCandidate> ranking = input.estimates() == null ? List.of()
+        : settings.selection().rank(input.estimates());
+    Manifest manifest = Manifest.ofRound(published.round()).outcome(input.outcome().label())
+        .set("config_hash", published.hash())
+        .set("selection", settings.selection().toString())
+        .set("epsilon_spent", published.oracle().epsilon())
+        .set("duplicate_check", settings.checkDuplicates())
+        .set("decoding", settings.decoding().optionValue())
+        .input(w.partition(ReportTable.NAME, campaign, ds))
+        .input(w.partition(CandidateTable.NAME, campaign, ds))
+        .input(w.configPath(campaign, ds))
+        .count("read", input.read()).count("accepted", input.accepted())
+        .count("quarantined", input.quarantined()).count("quarantined_by_reason", input.quarantinedByReason())
+        .timing("validate_aggregate", input.seconds());
+    long write = System.nanoTime();
+    RankedTable.write(w, campaign, ds, published.round(), pool, ranking, input.accepted(), published.oracle(),
+        manifest.timing("rank", Timing.seconds(t)));
+    LOG.info("{} {}: ranked {} candidates and wrote them in {}", campaign, ds, ranking.size(), Timing.since(write));
+    LedgerTable.write(w, campaign, ds, published, input.accepted(), entry, settings.privacy(), null);
+    return new Estimated(published, pool, ranking, input, Timing.seconds(start));
+  }
+}

@@ -1,0 +1,65 @@
+package org.dpcurate.jobs.pipeline;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.dpcurate.embedding.TextEmbedder;
+import org.dpcurate.embedding.Vectors;
+import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.runtime.JobException;
+import org.dpcurate.synthesis.Candidate;
+
+/**
+ * Candidates an external generator wrote back ({@code refine --generated PATH}): a Parquet table with {@code text},
+ * optional {@code parent_id} and optional {@code embedding} (array of floats, from the generator's own model).
+ */
+final class GeneratedCandidates {
+  private GeneratedCandidates() {}
+
+  static List<Candidate> read(SparkSession spark, String path, List<Candidate> pool, int round,
+      TextEmbedder embedder) {
+    Dataset<Row> df;
+    try {
+      df = spark.read().parquet(path);
+    } catch (RuntimeException e) {
+      throw new JobException(ExitCode.MISSING_INPUT, "cannot read generated candidates at " + path + ": "
+          + e.getMessage(), e);
+    }
+    List<String> cols = List.of(df.columns());
+    if (!cols.contains("text")) {
+      throw new JobException(ExitCode.MISSING_INPUT, "generated candidates at " + path + " lack a text column");
+    }
+    int dimension = pool.get(0).embedding().length;
+    Map<String, Candidate> parents = new HashMap<>();
+    pool.forEach(c -> parents.put(c.id(), c));
+    List<Candidate> out = new ArrayList<>();
+    for (Row r : df.collectAsList()) {
+      String text = r.getAs("text");
+      if (text == null || text.isBlank()) {
+        continue;
+      }
+      String parentId = cols.contains("parent_id") ? r.getAs("parent_id") : null;
+      Candidate parent = parentId == null ? null : parents.get(parentId);
+      float[] embedding = embedder.embed(text);
+      if (cols.contains("embedding") && r.getAs("embedding") != null) {
+        List<Object> values = r.getList(r.fieldIndex("embedding"));
+        embedding = new float[values.size()];
+        for (int i = 0; i < embedding.length; i++) {
+          embedding[i] = ((Number) values.get(i)).floatValue();
+        }
+        Vectors.normalize(embedding);
+      }
+      if (embedding.length != dimension) {
+        throw new JobException(ExitCode.MISSING_INPUT, "generated candidate '" + text + "' at " + path + " has a "
+            + embedding.length + "-dimensional embedding but the pool's embeddings have " + dimension);
+      }
+      out.add(new Candidate(Candidate.idOf(text), round, parentId, parent == null ? 1 : parent.generation() + 1,
+          text, null, embedding));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,122 @@
+package org.dpcurate.jobs.pipeline;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.dpcurate.jobs.options.RefinementSettings;
+import org.dpcurate.jobs.options.Variation;
+import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.runtime.JobException;
+import org.dpcurate.jobs.runtime.Timing;
+import org.dpcurate.jobs.tables.CandidateTable;
+import org.dpcurate.jobs.tables.RankedTable;
+import org.dpcurate.jobs.tables.RequestTable;
+import org.dpcurate.jobs.warehouse.Manifest;
+import org.dpcurate.jobs.warehouse.Warehouse;
+import org.dpcurate.refinement.EmbeddingPerturbation;
+import org.dpcurate.refinement.PoolRefiner;
+import org.dpcurate.refinement.RefinementConfig;
+import org.dpcurate.refinement.SlotMutation;
+import org.dpcurate.refinement.VariationStrategy;
+import org.dpcurate.selection.RankedCandidate;
+import org.dpcurate.synthesis.Candidate;
+import org.dpcurate.synthesis.CandidateGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refining one date: its ranking becomes the next date's pool, survivors plus variations in proportion to share,
+ * with the configured variation strategy; with {@code --variation external} the unfilled variations are written as
+ * generation requests for the next date.
+ */
+public final class RefineStep {
+  private static final Logger LOG = LoggerFactory.getLogger(RefineStep.class);
+
+  /** Embedding step at strength 1. */
+  public static final double EMBEDDING_SIGMA = 0.5;
+
+  private final CampaignRun run;
+  private final RefinementSettings settings;
+  private final CandidateGenerator generator;
+  private final RefinementConfig config;
+
+  public RefineStep(CampaignRun run, RefinementSettings settings) {
+    this.run = run;
+    this.settings = settings;
+    this.generator = run.generator(settings.prior());
+    this.config = RefinementConfig.defaults(settings.candidates());
+  }
+
+  /** Refines date {@code ds}'s ranking into the candidates of {@code ds + 1}, read from the warehouse. */
+  public PoolRefiner.Result fromTables(LocalDate ds, String generatedPath) {
+    Warehouse w = run.warehouse();
+    List<Candidate> pool = CandidateTable.read(w, run.campaign(), ds, run.embedder());
+    List<RankedCandidate> ranking = RankedTable.read(w, run.campaign(), ds);
+    if (!ranking.isEmpty() && ranking.size() != pool.size()) {
+      throw new JobException(ExitCode.MISSING_INPUT, "ranked " + ds + " has " + ranking.size()
+          + " rows but the date has " + pool.size() + " candidates");
+    }
+    List<Candidate> generated = generatedPath == null ? List.of()
+        : GeneratedCandidates.read(w.spark(), generatedPath, pool, pool.get(0).round() + 1, run.embedder());
+    return refine(ds, pool, ranking, generated);
+  }
+
+  /** Refines date {@code ds}'s ranking of {@code pool} (with external {@code generated} candidates) into ds + 1. */
+  public PoolRefiner.Result refine(LocalDate ds, List<Candidate> pool, List<RankedCandidate> ranking,
+      List<Candidate> generated) {
+    long start = System.nanoTime();
+    int round = pool.get(0).round();
+    int nextRound = round + 1;
+    PoolRefiner.Result next;
+    if (ranking.isEmpty()) {
+      // Nothing was learned on ds: the same pool runs again.
+      next = new PoolRefiner.Result(pool.stream().map(c -> c.inRound(nextRound)).toList(), pool.size(), 0, 0, 0,
+          Map.of());
+    } else {
+      next = new PoolRefiner(config, strategy(), generator).refine(pool, ranking, nextRound, generated,
+          run.random("refine", nextRound));
+      LOG.info("round {} pool: {} survivors, {} variations ({} near-duplicates dropped), {} generated, {} explored, "
+              + "strength {} in {}", nextRound, next.survivors(), next.variations(), next.duplicatesDropped(),
+          generated.size(), next.explored(), String.format("%.2f", config.strength(nextRound)), Timing.since(start));
+      if (settings.variation() == Variation.EXTERNAL && !next.unfilled().isEmpty()) {
+        LocalDate nextDs = ds.plusDays(1);
+        int parents = RequestTable.write(run.warehouse(), run.campaign(), nextDs, nextRound, pool, next.unfilled(),
+            config.strength(nextRound));
+        LOG.info("wrote {} generation requests for {} to {}", parents, nextDs,
+            run.warehouse().partition(RequestTable.NAME, run.campaign(), nextDs));
+      }
+    }
+    Warehouse w = run.warehouse();
+    Manifest m = Manifest.ofRound(nextRound)
+        .input(w.partition(RankedTable.NAME, run.campaign(), ds))
+        .input(w.partition(CandidateTable.NAME, run.campaign(), ds))
+        .set("variation", settings.variation().optionValue())
+        .set("strength", config.strength(nextRound))
+        .count("survivors", next.survivors()).count("variations", next.variations())
+        .count("explored", next.explored()).count("generated", generated.size())
+        .timing("refine", Timing.seconds(start));
+    CandidateTable.write(w, run.campaign(), ds.plusDays(1), next.pool(), m);
+    return next;
+  }
+
+  private VariationStrategy strategy() {
+    EmbeddingPerturbation embedding = new EmbeddingPerturbation(EMBEDDING_SIGMA);
+    return switch (settings.variation()) {
+      case EMBEDDING -> embedding;
+      case EXTERNAL -> (parent, round, strength, rng) -> null;
+      case SLOT -> {
+        SlotMutation slots = new SlotMutation(generator);
+        // Structured candidates mutate slots; external ones (no slots) move in embedding space.
+        yield (parent, round, strength, rng) -> parent.spec() != null
+            ? slots.vary(parent, round, strength, rng)
+            : embedding.vary(parent, round, strength, rng);
+      }
+    };
+  }
+
+  /** The console line of a refined date. */
+  public static String summary(PoolRefiner.Result next) {
+    return String.format("ok: next pool %d = %d survivors + %d variations + %d explored", next.pool().size(),
+        next.survivors(), next.variations(), next.explored());
+  }
+}

@@ -1,0 +1,22 @@
+package org.dpcurate.jobs.runtime;
+
+/** Process exit codes of every job (README "Jobs"). */
+public enum ExitCode {
+  SUCCESS(0),
+  /** Unexpected failure; the log has the stack trace. */
+  FAILURE(1),
+  /** Bad command line or config: nothing was read or written. */
+  USAGE(2),
+  /** An input partition or file is missing or unreadable. */
+  MISSING_INPUT(3),
+  /** Too many reports failed validation; no ranked output was written. */
+  VALIDATION_FAILED(4),
+  /** The round would exceed the campaign's per-device privacy budget; nothing of it was written. */
+  BUDGET_EXCEEDED(5);
+
+  public final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+}

@@ -1,0 +1,111 @@
+package org.dpcurate.jobs.simulation;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.dpcurate.jobs.options.SimulationSettings;
+import org.dpcurate.jobs.pipeline.CampaignRun;
+import org.dpcurate.jobs.pipeline.OraclePicker;
+import org.dpcurate.jobs.runtime.Timing;
+import org.dpcurate.jobs.tables.CandidateTable;
+import org.dpcurate.jobs.tables.ReportTable;
+import org.dpcurate.jobs.tables.TruthTable;
+import org.dpcurate.jobs.warehouse.Manifest;
+import org.dpcurate.jobs.warehouse.PublishedConfig;
+import org.dpcurate.jobs.warehouse.PublishedConfigs;
+import org.dpcurate.jobs.warehouse.Warehouse;
+import org.dpcurate.oracle.FrequencyOracle;
+import org.dpcurate.oracle.OracleConfig;
+import org.dpcurate.simulation.DeviceSimulator;
+import org.dpcurate.simulation.PrivatePopulation;
+import org.dpcurate.synthesis.Candidate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simulated curation round: publishes the date's oracle config for its candidates, then every device votes for
+ * the candidate nearest its messages and randomizes; reports go to the report table and the true vote counts,
+ * separately, to the truth table.
+ */
+public final class CurationDevices {
+  private static final Logger LOG = LoggerFactory.getLogger(CurationDevices.class);
+
+  private static final StructType REPORT_AND_VOTE = ReportTable.SCHEMA.add("vote", DataTypes.IntegerType, false);
+
+  private final CampaignRun run;
+  private final SimulationSettings settings;
+  private final PrivatePopulation population;
+
+  public CurationDevices(CampaignRun run, SimulationSettings settings, PrivatePopulation population) {
+    this.run = run;
+    this.settings = settings;
+    this.population = population;
+  }
+
+  /** The private population of {@code settings}, generated (and embedded) once per run. */
+  public static PrivatePopulation population(CampaignRun run, SimulationSettings settings) {
+    long start = System.nanoTime();
+    PrivatePopulation p = PrivatePopulation.generate(settings.population(), run.embedder(), run.seed());
+    LOG.info("private population: {} distinct messages in {}", p.size(), Timing.since(start));
+    return p;
+  }
+
+  /** Publishes date {@code ds}'s config and simulates its devices; returns the true votes by candidate index. */
+  public long[] simulate(LocalDate ds) {
+    Warehouse w = run.warehouse();
+    List<Candidate> pool = CandidateTable.read(w, run.campaign(), ds, run.embedder());
+    long devices = settings.population().devices();
+    OracleConfig config = OraclePicker.pick(settings, pool.size(), devices);
+    PublishedConfig published = PublishedConfigs.write(w, run.campaign(), ds, pool.get(0).round(), config);
+    int round = published.round();
+    long start = System.nanoTime();
+    float[][] embeddings = pool.stream().map(Candidate::embedding).toArray(float[][]::new);
+    DeviceSimulator simulator = new DeviceSimulator(population, embeddings,
+        settings.population().messagesPerDevice(), run.seed(), round);
+    LOG.info("round {}: nearest candidates of {} private messages among {} candidates in {}", round,
+        population.size(), pool.size(), Timing.since(start));
+
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(w.spark().sparkContext());
+    Broadcast<DeviceSimulator> sim = jsc.broadcast(simulator);
+    Broadcast<FrequencyOracle> oracle = jsc.broadcast(FrequencyOracle.of(config));
+    double epsilon = config.epsilon();
+    Dataset<Row> outputs = DeviceSimulation.rows(w.spark(), 0, devices, REPORT_AND_VOTE, () -> {
+      DeviceSimulator s = sim.value();
+      FrequencyOracle o = oracle.value();
+      return id -> {
+        DeviceSimulator.DeviceOutput d = s.simulate(id, o);
+        Row r = DeviceSimulation.reportRow(d.reportIdHigh(), d.reportIdLow(), d.report(), epsilon);
+        Object[] values = new Object[r.size() + 1];
+        for (int i = 0; i < r.size(); i++) {
+          values[i] = r.get(i);
+        }
+        values[r.size()] = d.vote();
+        return RowFactory.create(values);
+      };
+    }).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long t = System.nanoTime();
+      DeviceSimulation.commitReports(w, run.campaign(), ds, published, outputs.drop("vote"), devices,
+          Manifest.ofRound(round));
+      LOG.info("round {}: {} devices reported with {} eps={} in {}", round, devices, config.kind(), epsilon,
+          Timing.since(t));
+      long[] truth = new long[pool.size()];
+      for (Row r : outputs.groupBy("vote").count().collectAsList()) {
+        truth[r.getInt(0)] = r.getLong(1);
+      }
+      TruthTable.write(w, run.campaign(), ds, published, pool, truth);
+      return truth;
+    } finally {
+      outputs.unpersist();
+      sim.destroy();
+      oracle.destroy();
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package org.dpcurate.jobs.simulation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.dpcurate.evaluation.RoundEvaluator;
+import org.dpcurate.evaluation.RoundMetrics;
+import org.dpcurate.jobs.options.EstimationSettings;
+import org.dpcurate.jobs.options.RefinementSettings;
+import org.dpcurate.jobs.options.SimulationSettings;
+import org.dpcurate.jobs.pipeline.CampaignRun;
+import org.dpcurate.jobs.pipeline.EstimateStep;
+import org.dpcurate.jobs.pipeline.RefineStep;
+import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.runtime.JobException;
+import org.dpcurate.jobs.runtime.Timing;
+import org.dpcurate.jobs.tables.CandidateTable;
+import org.dpcurate.jobs.tables.MetricsTable;
+import org.dpcurate.jobs.warehouse.Manifest;
+import org.dpcurate.selection.RankedCandidate;
+import org.dpcurate.simulation.PrivatePopulation;
+import org.dpcurate.synthesis.Candidate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * R simulated rounds of one campaign end to end, each scored against the known population: commit the initial pool
+ * on the first date, then per date simulate the devices, estimate with the production step, evaluate and refine
+ * with the production step.
+ */
+public final class CurationLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(CurationLoop.class);
+
+  private final PrivatePopulation population;
+  private final RoundEvaluator evaluator;
+  private final List<Candidate> initial;
+  private final LocalDate start;
+
+  public CurationLoop(PrivatePopulation population, RoundEvaluator evaluator, List<Candidate> initial,
+      LocalDate start) {
+    this.population = population;
+    this.evaluator = evaluator;
+    this.initial = initial;
+    this.start = start;
+  }
+
+  /** What one variant's loop produced: its metrics rows and the last date's pool and ranking. */
+  public record Result(List<MetricsTable.RoundRow> rows, LocalDate lastDs, List<Candidate> finalPool,
+      List<RankedCandidate> finalRanking) {}
+
+  public Result run(String variant, CampaignRun run, SimulationSettings simulation, EstimationSettings estimation,
+      RefinementSettings refinement, int rounds) {
+    List<MetricsTable.RoundRow> rows = new ArrayList<>();
+    long devices = simulation.population().devices();
+    CandidateTable.write(run.warehouse(), run.campaign(), start, initial,
+        Manifest.ofRound(1).set("source", "generator prior, seed " + run.seed()));
+    CurationDevices devicesOf = new CurationDevices(run, simulation, population);
+    EstimateStep estimate = new EstimateStep(run, estimation);
+    RefineStep refine = new RefineStep(run, refinement);
+    EstimateStep.Estimated last = null;
+    for (int round = 1; round <= rounds; round++) {
+      LocalDate ds = start.plusDays(round - 1L);
+      LOG.info("{} round {}/{} ({}): {} devices", variant, round, rounds, ds, devices);
+      long t0 = System.nanoTime();
+      long[] truth = devicesOf.simulate(ds);
+      double simulate = Timing.seconds(t0);
+      last = estimate.run(ds);
+      if (last.ranking().isEmpty()) {
+        throw new JobException(ExitCode.FAILURE, variant + " " + ds + ": no valid reports in a simulation");
+      }
+      RoundMetrics m = evaluator.round(round, last.pool(), last.ranking(), truth);
+      LOG.info("{} round {}: {}", variant, round, m.row().trim());
+      long t2 = System.nanoTime();
+      if (round < rounds) {
+        refine.refine(ds, last.pool(), last.ranking(), List.of());
+      }
+      rows.add(new MetricsTable.RoundRow(variant, ds, m, last.published().oracle(), devices, simulate, last.seconds(),
+          round < rounds ? Timing.seconds(t2) : 0));
+    }
+    return new Result(rows, start.plusDays(rounds - 1L), last.pool(), last.ranking());
+  }
+}

@@ -1,0 +1,179 @@
+package org.dpcurate.jobs.tables;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.dpcurate.embedding.TextEmbedder;
+import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.runtime.JobException;
+import org.dpcurate.jobs.warehouse.Manifest;
+import org.dpcurate.jobs.warehouse.Warehouse;
+import org.dpcurate.embedding.Vectors;
+import org.dpcurate.synthesis.Candidate;
+import org.dpcurate.synthesis.MessageSpec;
+
+/**
+ * The candidates table: one row per candidate of a date's round. The round's published candidate list is this
+ * table sorted by candidate_id; a candidate's index in that order is what devices report.
+ */
+public final class CandidateTable {
+  private CandidateTable() {}
+
+  public static final String NAME = "candidates";
+
+  /**
+   * Appends the coarse attribute columns every candidate-level table carries (family, topic, subject, language,
+   * length, tone; null for unstructured candidates), in the order of {@link #attributes}.
+   */
+  static StructType withCoarseAttributes(StructType schema) {
+    return schema
+        .add("family", DataTypes.StringType, true)
+        .add("topic", DataTypes.StringType, true)
+        .add("subject", DataTypes.StringType, true)
+        .add("language", DataTypes.StringType, true)
+        .add("length", DataTypes.StringType, true)
+        .add("tone", DataTypes.StringType, true);
+  }
+
+  public static final StructType SCHEMA = withCoarseAttributes(new StructType()
+      .add("candidate_id", DataTypes.StringType, false)
+      .add("round", DataTypes.IntegerType, false)
+      .add("parent_id", DataTypes.StringType, true)
+      .add("generation", DataTypes.IntegerType, false)
+      .add("text", DataTypes.StringType, false))
+      .add("place", DataTypes.StringType, true)
+      .add("time", DataTypes.StringType, true)
+      .add("counterpart", DataTypes.StringType, true)
+      .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), true);
+
+  /** Sorted by id: the published order. */
+  public static List<Candidate> published(List<Candidate> pool) {
+    List<Candidate> sorted = new ArrayList<>(pool);
+    sorted.sort(Comparator.comparing(Candidate::id));
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).id().equals(sorted.get(i - 1).id())) {
+        throw new IllegalArgumentException("duplicate candidate_id " + sorted.get(i).id());
+      }
+    }
+    return sorted;
+  }
+
+  static Object[] attributes(MessageSpec s) {
+    if (s == null) {
+      return new Object[9];
+    }
+    return new Object[] {s.family(), s.topicName(), s.subjectName(), s.languageCode(), s.lengthName(), s.toneName(),
+        s.placeName(), s.timeName(), s.counterpartName()};
+  }
+
+  static List<Float> boxed(float[] v) {
+    List<Float> out = new ArrayList<>(v.length);
+    for (float x : v) {
+      out.add(x);
+    }
+    return out;
+  }
+
+  public static Row toRow(Candidate c) {
+    Object[] a = attributes(c.spec());
+    return RowFactory.create(c.id(), c.round(), c.parentId(), c.generation(), c.text(), a[0], a[1], a[2], a[3], a[4],
+        a[5], a[6], a[7], a[8], boxed(c.embedding()));
+  }
+
+  /** Commits {@code pool} in published order as date {@code ds}'s candidates. */
+  public static void write(Warehouse w, String campaign, LocalDate ds, List<Candidate> pool, Manifest manifest) {
+    List<Row> rows = published(pool).stream().map(CandidateTable::toRow).toList();
+    manifest.count("candidates", rows.size());
+    w.commit(w.spark().createDataFrame(rows, SCHEMA).coalesce(1), NAME, campaign, ds, manifest);
+  }
+
+  /** A date's committed candidates in published order. */
+  public static List<Candidate> read(Warehouse w, String campaign, LocalDate ds, TextEmbedder embedder) {
+    String path = w.requireCommitted(NAME, campaign, ds);
+    List<Candidate> out = fromParquet(w.spark(), path, embedder, -1);
+    if (out.size() < 2) {
+      throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " hold " + out.size()
+          + " rows; a round needs at least 2");
+    }
+    try {
+      return published(out);
+    } catch (IllegalArgumentException e) {
+      throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Candidates from any Parquet with at least {@code text} (and usually {@code candidate_id}); missing slots make
+   * unstructured candidates, a missing id is derived from the text, a missing embedding is computed with
+   * {@code embedder}, an external embedding is kept (normalized). {@code round} overrides the rows' round when
+   * >= 1.
+   */
+  public static List<Candidate> fromParquet(SparkSession spark, String path, TextEmbedder embedder, int round) {
+    Dataset<Row> df;
+    try {
+      df = spark.read().parquet(path);
+    } catch (RuntimeException e) {
+      throw new JobException(ExitCode.MISSING_INPUT, "cannot read candidates at " + path + ": " + e.getMessage(), e);
+    }
+    List<String> columns = Arrays.asList(df.columns());
+    if (!columns.contains("text")) {
+      throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " lack required column text; found "
+          + columns);
+    }
+    for (String optional : new String[] {"candidate_id", "parent_id", "family", "topic", "subject", "language",
+        "length", "tone", "place", "time", "counterpart"}) {
+      if (!columns.contains(optional)) {
+        df = df.withColumn(optional, functions.lit(null).cast(DataTypes.StringType));
+      }
+    }
+    for (String intColumn : new String[] {"generation", "round"}) {
+      if (!columns.contains(intColumn)) {
+        df = df.withColumn(intColumn, functions.lit(null).cast(DataTypes.IntegerType));
+      }
+    }
+    if (!columns.contains("embedding")) {
+      df = df.withColumn("embedding", functions.lit(null).cast(DataTypes.createArrayType(DataTypes.FloatType)));
+    }
+    List<Row> rows = df.select("candidate_id", "parent_id", "generation", "text", "topic", "subject", "language",
+        "length", "tone", "place", "time", "counterpart", "embedding", "round").collectAsList();
+    List<Candidate> out = new ArrayList<>(rows.size());
+    int dimension = -1;
+    for (Row r : rows) {
+      String text = r.getString(3);
+      if (text == null || text.isBlank()) {
+        throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " contain an empty text");
+      }
+      MessageSpec spec = MessageSpec.fromNames(r.getString(4), r.getString(5), r.getString(6), r.getString(7),
+          r.getString(8), r.getString(9), r.getString(10), r.getString(11));
+      float[] embedding;
+      if (r.isNullAt(12)) {
+        embedding = embedder.embed(text);
+      } else {
+        List<Object> values = r.getList(12);
+        embedding = new float[values.size()];
+        for (int i = 0; i < embedding.length; i++) {
+          embedding[i] = ((Number) values.get(i)).floatValue();
+        }
+        Vectors.normalize(embedding);
+      }
+      if (dimension >= 0 && embedding.length != dimension) {
+        throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " mix embedding dimensions "
+            + dimension + " and " + embedding.length + " (candidate '" + text + "')");
+      }
+      dimension = embedding.length;
+      String id = r.isNullAt(0) ? Candidate.idOf(text) : r.getString(0);
+      int rowRound = round >= 1 ? round : r.isNullAt(13) ? 1 : r.getInt(13);
+      out.add(new Candidate(id, rowRound, r.getString(1), r.isNullAt(2) ? 0 : r.getInt(2), text, spec, embedding));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,52 @@
+package org.dpcurate.jobs.tables;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.dpcurate.evaluation.CuratedWeights;
+import org.dpcurate.jobs.warehouse.Manifest;
+import org.dpcurate.jobs.warehouse.Warehouse;
+import org.dpcurate.selection.RankedCandidate;
+import org.dpcurate.synthesis.Candidate;
+
+/** The final training table: the last round's selected candidates with weights that sum to 1. */
+public final class CuratedTable {
+  private CuratedTable() {}
+
+  public static final String NAME = "curated";
+
+  public static final StructType SCHEMA = CandidateTable.withCoarseAttributes(new StructType()
+      .add("candidate_id", DataTypes.StringType, false)
+      .add("text", DataTypes.StringType, false)
+      .add("weight", DataTypes.DoubleType, false)
+      .add("estimate", DataTypes.DoubleType, false)
+      .add("std_error", DataTypes.DoubleType, false)
+      .add("round", DataTypes.IntegerType, false)
+      .add("parent_id", DataTypes.StringType, true)
+      .add("generation", DataTypes.IntegerType, false))
+      .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), false)
+      .add("ds", DataTypes.StringType, false);
+
+  /** Commits the selected candidates of {@code ranking} (of date {@code lastDs}); returns how many. */
+  public static int write(Warehouse w, String campaign, LocalDate lastDs, List<Candidate> pool,
+      List<RankedCandidate> ranking) {
+    List<RankedCandidate> selected = ranking.stream().filter(RankedCandidate::selected).toList();
+    double[] weights = CuratedWeights.of(selected);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < selected.size(); i++) {
+      RankedCandidate r = selected.get(i);
+      Candidate c = pool.get(r.index());
+      Object[] a = CandidateTable.attributes(c.spec());
+      rows.add(RowFactory.create(c.id(), c.text(), weights[i], r.estimate(), r.stdError(), c.round(), c.parentId(),
+          c.generation(), a[0], a[1], a[2], a[3], a[4], a[5], CandidateTable.boxed(c.embedding()),
+          lastDs.toString()));
+    }
+    w.commitCampaign(w.spark().createDataFrame(rows, SCHEMA).coalesce(1), NAME, campaign, lastDs,
+        Manifest.ofRound(pool.get(0).round()).input(w.partition(RankedTable.NAME, campaign, lastDs)));
+    return rows.size();
+  }
+}

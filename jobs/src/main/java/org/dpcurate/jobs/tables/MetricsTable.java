@@ -1,0 +1,63 @@
+package org.dpcurate.jobs.tables;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.dpcurate.evaluation.RoundMetrics;
+import org.dpcurate.jobs.warehouse.Manifest;
+import org.dpcurate.jobs.warehouse.Warehouse;
+import org.dpcurate.oracle.OracleConfig;
+
+/** Simulation only: one row per variant and round of a curate run, scored against the known population. */
+public final class MetricsTable {
+  private MetricsTable() {}
+
+  public static final String NAME = "metrics";
+
+  public static final StructType SCHEMA = new StructType()
+      .add("variant", DataTypes.StringType, false)
+      .add("round", DataTypes.IntegerType, false)
+      .add("oracle", DataTypes.StringType, true)
+      .add("epsilon", DataTypes.DoubleType, true)
+      .add("devices", DataTypes.LongType, false)
+      .add("pool_size", DataTypes.IntegerType, false)
+      .add("selected", DataTypes.IntegerType, false)
+      .add("total_variation", DataTypes.DoubleType, false)
+      .add("coverage", DataTypes.DoubleType, false)
+      .add("pool_coverage", DataTypes.DoubleType, false)
+      .add("top_k_recall", DataTypes.DoubleType, true)
+      .add("mean_abs_z", DataTypes.DoubleType, true)
+      .add("interval_coverage", DataTypes.DoubleType, true)
+      .add("simulate_seconds", DataTypes.DoubleType, false)
+      .add("estimate_seconds", DataTypes.DoubleType, false)
+      .add("refine_seconds", DataTypes.DoubleType, false)
+      .add("ds", DataTypes.StringType, true);
+
+  /**
+   * One variant's round: its scores, the oracle it ran with (null for round 0, the initial pool) and the seconds
+   * each step took.
+   */
+  public record RoundRow(String variant, LocalDate ds, RoundMetrics metrics, OracleConfig config, long devices,
+      double simulateSeconds, double estimateSeconds, double refineSeconds) {}
+
+  public static void write(Warehouse w, String campaign, List<RoundRow> rows) {
+    List<Row> out = new ArrayList<>();
+    for (RoundRow r : rows) {
+      RoundMetrics m = r.metrics();
+      out.add(RowFactory.create(r.variant(), m.round(), r.config() == null ? null : r.config().kind().name(),
+          r.config() == null ? null : r.config().epsilon(), r.devices(), m.poolSize(), m.selected(),
+          m.totalVariation(), m.coverage(), m.poolCoverage(), nullIfNaN(m.topKRecall()), nullIfNaN(m.meanAbsZ()),
+          nullIfNaN(m.intervalCoverage()), r.simulateSeconds(), r.estimateSeconds(), r.refineSeconds(),
+          r.ds() == null ? null : r.ds().toString()));
+    }
+    w.commitCampaign(w.spark().createDataFrame(out, SCHEMA).coalesce(1), NAME, campaign, null, Manifest.ofRound(0));
+  }
+
+  private static Double nullIfNaN(double v) {
+    return Double.isNaN(v) ? null : v;
+  }
+}

@@ -1,0 +1,64 @@
+package org.dpcurate.jobs.tables;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.dpcurate.oracle.OracleKind;
+import org.dpcurate.oracle.Report;
+
+/**
+ * The archived report table of docs/protocol.md: one row per device report, the payload columns each oracle fills
+ * and the conversion of a {@link Report} into a row. Reading rows back is the estimation's job
+ * ({@code jobs.estimation.ReportRow}).
+ */
+public final class ReportTable {
+  private ReportTable() {}
+
+  public static final String NAME = "reports";
+
+  /** Columns of the data files; campaign and ds are the partition directories. */
+  public static final StructType SCHEMA = new StructType()
+      .add("report_id", DataTypes.StringType, false)
+      .add("oracle", DataTypes.StringType, false)
+      .add("epsilon", DataTypes.DoubleType, false)
+      .add("hash_index", DataTypes.IntegerType, true)
+      .add("seed", DataTypes.LongType, true)
+      .add("value", DataTypes.IntegerType, true)
+      .add("sign", DataTypes.ByteType, true)
+      .add("bits", DataTypes.BinaryType, true);
+
+  public static final String[] COLUMNS = SCHEMA.fieldNames();
+
+  /** A 128-bit report id as 32 hex digits. */
+  public static String reportId(long high, long low) {
+    return hex(high) + hex(low);
+  }
+
+  private static String hex(long v) {
+    String h = Long.toHexString(v);
+    return "0".repeat(16 - h.length()) + h;
+  }
+
+  /** The row of a report; the payload columns {@code r}'s oracle does not use are null. */
+  public static Row toRow(String reportId, Report r, double epsilon) {
+    OracleKind k = r.oracle();
+    Integer hashIndex = uses(k, "hash_index") ? r.hashIndex() : null;
+    Long seed = uses(k, "seed") ? r.seed() : null;
+    Integer value = uses(k, "value") ? r.value() : null;
+    Byte sign = uses(k, "sign") ? (byte) r.sign() : null;
+    return RowFactory.create(reportId, k.name(), epsilon, hashIndex, seed, value, sign, r.bits());
+  }
+
+  /** Whether {@code kind} reports use payload column {@code column} (hash_index, seed, value, sign, bits). */
+  public static boolean uses(OracleKind kind, String column) {
+    return switch (column) {
+      case "hash_index" -> kind == OracleKind.FLH || kind == OracleKind.CMS || kind == OracleKind.HCMS;
+      case "seed" -> kind == OracleKind.OLH;
+      case "value" -> kind != OracleKind.OUE && kind != OracleKind.CMS && kind != OracleKind.SS;
+      case "sign" -> kind == OracleKind.HCMS;
+      case "bits" -> kind == OracleKind.OUE || kind == OracleKind.CMS || kind == OracleKind.SS;
+      default -> true;
+    };
+  }
+}

@@ -1,0 +1,48 @@
+package org.dpcurate.jobs;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The Spark side's layers (docs/architecture.md): entry points on top; simulation a client of the production
+ * pipeline, never a dependency of it; no package cycles anywhere in dpcurate.
+ */
+@AnalyzeClasses(packages = "org.dpcurate", importOptions = ImportOption.DoNotIncludeTests.class)
+class JobsArchitectureTest {
+  @ArchTest
+  static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+      .layer("entry points").definedBy("org.dpcurate.jobs")
+      .layer("simulation").definedBy("org.dpcurate.jobs.simulation..")
+      .layer("pipeline").definedBy("org.dpcurate.jobs.pipeline..")
+      .layer("estimation").definedBy("org.dpcurate.jobs.estimation..")
+      .layer("options").definedBy("org.dpcurate.jobs.options..")
+      .layer("tables").definedBy("org.dpcurate.jobs.tables..")
+      .layer("warehouse").definedBy("org.dpcurate.jobs.warehouse..")
+      .layer("runtime").definedBy("org.dpcurate.jobs.runtime..")
+      .whereLayer("entry points").mayNotBeAccessedByAnyLayer()
+      .whereLayer("simulation").mayOnlyBeAccessedByLayers("entry points")
+      .whereLayer("pipeline").mayOnlyBeAccessedByLayers("entry points", "simulation")
+      .whereLayer("estimation").mayOnlyBeAccessedByLayers("entry points", "simulation", "pipeline")
+      .whereLayer("options").mayOnlyBeAccessedByLayers("entry points", "simulation", "pipeline")
+      .whereLayer("tables").mayOnlyBeAccessedByLayers("entry points", "simulation", "pipeline", "estimation")
+      .whereLayer("warehouse").mayOnlyBeAccessedByLayers("entry points", "simulation", "pipeline", "estimation",
+          "tables");
+
+  @ArchTest
+  static final ArchRule productionEntryPointsDoNotSimulate = noClasses().that()
+      .haveSimpleNameEndingWith("Job").and().haveSimpleNameNotStartingWith("Simulate")
+      .and().haveSimpleNameNotStartingWith("Curate").and().haveSimpleNameNotStartingWith("Discover")
+      .and().haveSimpleNameNotStartingWith("Benchmark")
+      .or().haveSimpleName("Backfill").or().haveSimpleName("JobRunner")
+      .should().dependOnClassesThat().resideInAPackage("org.dpcurate.jobs.simulation..")
+      .because("estimate, refine, nightly and generate run on real devices' reports");
+
+  @ArchTest
+  static final ArchRule noPackageCycles = slices().matching("org.dpcurate.(**)").should().beFreeOfCycles();
+}
