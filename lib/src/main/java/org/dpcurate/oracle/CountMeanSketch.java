@@ -107,7 +107,7 @@ public final class CountMeanSketch extends SketchOracle {
   }
 
   @Override
-  public double decodeOperations(long n) {
+  double decodeOperations(long n) {
     return (double) n * m + (double) k * config.domainSize();
   }
 }

@@ -148,7 +148,7 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
   }
 
   @Override
-  public double decodeOperations(long n) {
+  double decodeOperations(long n) {
     int k = config.domainSize();
     double transformed = 32 - Integer.numberOfLeadingZeros(k - 1);
     return (double) n + (double) pool * g * (LocalHashing.bitsFor(g) + 1) + transformed * 2 * k;

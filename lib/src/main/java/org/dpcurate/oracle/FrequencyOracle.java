@@ -4,9 +4,12 @@ import java.io.Serializable;
 import java.util.random.RandomGenerator;
 
 /**
- * A locally differentially private frequency oracle: the device-side randomizer, the exact output distribution
- * it samples from, and the server-side decoding of a mergeable integer state into unbiased counts and their
- * variances. Aggregation state lives in {@link OracleAggregator}; this class holds no mutable state.
+ * A locally differentially private frequency oracle. Its public face has three parts: the device side
+ * ({@link #randomize}, {@link #randomizeAbsent}) with the exact output distribution it samples from
+ * ({@link #outputProbability}, {@link #supports}, for the privacy tests and the auditor); the server side
+ * ({@link #validate}, {@link #newAggregator}, {@link #variance}); and the report's wire size. The aggregation state's
+ * layout, its accumulation and its decoding into unbiased counts stay inside this package, behind
+ * {@link OracleAggregator}; so do the mechanism chooser's cost figures. This class holds no mutable state.
  */
 public abstract class FrequencyOracle implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -126,10 +129,10 @@ public abstract class FrequencyOracle implements Serializable {
   public abstract int reportBits();
 
   /** Decoding work, in elementary operations, for {@code n} reports. */
-  public abstract double decodeOperations(long n);
+  abstract double decodeOperations(long n);
 
   /** Per-report variance of an absent candidate's estimate: the mechanism chooser's figure of merit. */
-  public double variancePerReport() {
+  double variancePerReport() {
     return variance(1, 0, 0);
   }
 

@@ -55,7 +55,7 @@ public final class GeneralizedRandomizedResponse extends PureOracle {
   }
 
   @Override
-  public double decodeOperations(long n) {
+  double decodeOperations(long n) {
     return (double) n + config.domainSize();
   }
 }

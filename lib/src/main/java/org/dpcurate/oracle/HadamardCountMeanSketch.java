@@ -138,7 +138,7 @@ public final class HadamardCountMeanSketch extends SketchOracle {
   }
 
   @Override
-  public double decodeOperations(long n) {
+  double decodeOperations(long n) {
     int domain = config.domainSize();
     return (double) n + (double) k * m + 2.0 * LocalHashing.bitsFor(domain) * domain;
   }

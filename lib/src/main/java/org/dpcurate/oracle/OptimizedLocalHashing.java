@@ -94,7 +94,7 @@ public final class OptimizedLocalHashing extends PureOracle {
   }
 
   @Override
-  public double decodeOperations(long n) {
+  double decodeOperations(long n) {
     int k = config.domainSize();
     return (double) n * (g + bits) + 2.0 * LocalHashing.bitsFor(k) * k;
   }

@@ -40,7 +40,7 @@ public final class OptimizedUnaryEncoding extends BitmapOracle {
   }
 
   @Override
-  public double decodeOperations(long n) {
+  double decodeOperations(long n) {
     return (double) n * config.domainSize() + config.domainSize();
   }
 }

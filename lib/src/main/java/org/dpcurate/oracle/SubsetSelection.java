@@ -104,7 +104,7 @@ public final class SubsetSelection extends BitmapOracle {
   }
 
   @Override
-  public double decodeOperations(long n) {
+  double decodeOperations(long n) {
     return (double) n * d + config.domainSize();
   }
 }

@@ -8,9 +8,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.dpcurate.embedding.TextEmbedder;
-import org.dpcurate.embedding.Vectors;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
+import org.dpcurate.jobs.tables.CandidateTable;
 import org.dpcurate.synthesis.Candidate;
 
 /**
@@ -44,15 +44,8 @@ final class GeneratedCandidates {
       }
       String parentId = cols.contains("parent_id") ? r.getAs("parent_id") : null;
       Candidate parent = parentId == null ? null : parents.get(parentId);
-      float[] embedding = embedder.embed(text);
-      if (cols.contains("embedding") && r.getAs("embedding") != null) {
-        List<Object> values = r.getList(r.fieldIndex("embedding"));
-        embedding = new float[values.size()];
-        for (int i = 0; i < embedding.length; i++) {
-          embedding[i] = ((Number) values.get(i)).floatValue();
-        }
-        Vectors.normalize(embedding);
-      }
+      float[] embedding = cols.contains("embedding") && r.getAs("embedding") != null
+          ? CandidateTable.normalized(r.getList(r.fieldIndex("embedding"))) : embedder.embed(text);
       if (embedding.length != dimension) {
         throw new JobException(ExitCode.MISSING_INPUT, "generated candidate '" + text + "' at " + path + " has a "
             + embedding.length + "-dimensional embedding but the pool's embeddings have " + dimension);

@@ -1,7 +1,7 @@
 package org.dpcurate.jobs.pipeline;
 
-import org.dpcurate.jobs.options.CurationOptions;
 import org.dpcurate.jobs.options.Cli;
+import org.dpcurate.jobs.options.CurationOptions;
 import org.dpcurate.jobs.options.SimulationSettings;
 import org.dpcurate.oracle.MechanismChooser;
 import org.dpcurate.oracle.OracleConfig;

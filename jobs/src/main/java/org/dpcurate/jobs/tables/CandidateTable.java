@@ -13,11 +13,11 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.dpcurate.embedding.TextEmbedder;
+import org.dpcurate.embedding.Vectors;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.jobs.warehouse.Warehouse;
-import org.dpcurate.embedding.Vectors;
 import org.dpcurate.synthesis.Candidate;
 import org.dpcurate.synthesis.MessageSpec;
 
@@ -65,6 +65,15 @@ public final class CandidateTable {
       }
     }
     return sorted;
+  }
+
+  /** An embedding read from Parquet (any numeric element type), L2-normalized. */
+  public static float[] normalized(List<?> values) {
+    float[] v = new float[values.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = ((Number) values.get(i)).floatValue();
+    }
+    return Vectors.normalize(v);
   }
 
   static Object[] attributes(MessageSpec s) {
@@ -148,31 +157,24 @@ public final class CandidateTable {
     List<Candidate> out = new ArrayList<>(rows.size());
     int dimension = -1;
     for (Row r : rows) {
-      String text = r.getString(3);
+      String text = r.getAs("text");
       if (text == null || text.isBlank()) {
         throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " contain an empty text");
       }
-      MessageSpec spec = MessageSpec.fromNames(r.getString(4), r.getString(5), r.getString(6), r.getString(7),
-          r.getString(8), r.getString(9), r.getString(10), r.getString(11));
-      float[] embedding;
-      if (r.isNullAt(12)) {
-        embedding = embedder.embed(text);
-      } else {
-        List<Object> values = r.getList(12);
-        embedding = new float[values.size()];
-        for (int i = 0; i < embedding.length; i++) {
-          embedding[i] = ((Number) values.get(i)).floatValue();
-        }
-        Vectors.normalize(embedding);
-      }
+      MessageSpec spec = MessageSpec.fromNames(r.getAs("topic"), r.getAs("subject"), r.getAs("language"),
+          r.getAs("length"), r.getAs("tone"), r.getAs("place"), r.getAs("time"), r.getAs("counterpart"));
+      float[] embedding = r.isNullAt(r.fieldIndex("embedding")) ? embedder.embed(text)
+          : normalized(r.getList(r.fieldIndex("embedding")));
       if (dimension >= 0 && embedding.length != dimension) {
         throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " mix embedding dimensions "
             + dimension + " and " + embedding.length + " (candidate '" + text + "')");
       }
       dimension = embedding.length;
-      String id = r.isNullAt(0) ? Candidate.idOf(text) : r.getString(0);
-      int rowRound = round >= 1 ? round : r.isNullAt(13) ? 1 : r.getInt(13);
-      out.add(new Candidate(id, rowRound, r.getString(1), r.isNullAt(2) ? 0 : r.getInt(2), text, spec, embedding));
+      String id = r.getAs("candidate_id") == null ? Candidate.idOf(text) : r.getAs("candidate_id");
+      Integer rowRound = r.getAs("round");
+      Integer generation = r.getAs("generation");
+      out.add(new Candidate(id, round >= 1 ? round : rowRound == null ? 1 : rowRound, r.getAs("parent_id"),
+          generation == null ? 0 : generation, text, spec, embedding));
     }
     return out;
   }

@@ -42,14 +42,12 @@ public final class RankedTable {
   /** A date's ranking back from Parquet, in rank order. */
   public static List<RankedCandidate> read(Warehouse w, String campaign, LocalDate ds) {
     String path = w.requireCommitted(NAME, campaign, ds);
-    List<Row> rows = w.spark().read().parquet(path)
-        .select("candidate_index", "estimate", "std_error", "ci_low", "ci_high", "share", "p_value", "rank",
-            "significant", "selected")
-        .orderBy("rank").collectAsList();
+    List<Row> rows = w.spark().read().parquet(path).orderBy("rank").collectAsList();
     List<RankedCandidate> out = new ArrayList<>(rows.size());
     for (Row r : rows) {
-      out.add(new RankedCandidate(r.getInt(0), r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getDouble(4),
-          r.getDouble(5), r.getDouble(6), r.getInt(7), r.getBoolean(8), r.getBoolean(9)));
+      out.add(new RankedCandidate(r.getAs("candidate_index"), r.getAs("estimate"), r.getAs("std_error"),
+          r.getAs("ci_low"), r.getAs("ci_high"), r.getAs("share"), r.getAs("p_value"), r.getAs("rank"),
+          r.getAs("significant"), r.getAs("selected")));
     }
     return out;
   }
