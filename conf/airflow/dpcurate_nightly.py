@@ -4,7 +4,7 @@ Backfills: `airflow dags backfill -s 2026-01-01 -e 2026-01-31 dpcurate_nightly` 
 order (max_active_runs=1, depends_on_past). A long backfill can also run as one invocation of the same jar:
 `spark-submit --class org.dpcurate.jobs.NightlyJob dpcurate-jobs.jar --from D1 --to D2 ...` (docs/operations.md).
 Exit codes (docs/operations.md): 2 usage, 3 missing/corrupt input, 4 too many invalid reports, 5 privacy budget
-exceeded; retries only help with 1 (unexpected failure), so the others fail fast.
+exceeded, 6 output not writable; retries help with 1 (unexpected failure) and sometimes 6 (a storage hiccup).
 """
 from datetime import datetime, timedelta
 

@@ -26,7 +26,9 @@ public final class JobRunner {
       return ExitCode.SUCCESS;
     } catch (JobException e) {
       System.err.println("dpcurate " + job.name() + ": " + e.getMessage());
-      if (e.exitCode() != ExitCode.USAGE) {
+      if (e.exitCode() == ExitCode.WRITE_FAILED || e.exitCode() == ExitCode.FAILURE) {
+        LOG.error("{} failed ({}) after {}: {}", job.name(), e.exitCode(), Timing.since(start), e.getMessage(), e);
+      } else if (e.exitCode() != ExitCode.USAGE) {
         LOG.error("{} failed ({}) after {}: {}", job.name(), e.exitCode(), Timing.since(start), e.getMessage());
       }
       return e.exitCode();

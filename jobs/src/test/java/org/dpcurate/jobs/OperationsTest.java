@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -207,9 +210,20 @@ class OperationsTest extends SparkTestBase {
   }
 
   /** Replaces a file the local Hadoop file system wrote, with its checksum file (as a hand edit would need). */
-  private static void rewrite(Path file, String text) throws Exception {
+  static void rewriteRaw(Path file, String text) throws Exception {
     Files.writeString(file, text);
     Files.deleteIfExists(file.resolveSibling("." + file.getFileName() + ".crc"));
+  }
+
+  /** As {@link #rewriteRaw}, re-recording a config as published (its SHA-256 beside it), as a server would. */
+  static void rewrite(Path file, String text) throws Exception {
+    rewriteRaw(file, text);
+    Path hash = file.resolveSibling(file.getFileName() + ".sha256");
+    if (Files.exists(hash)) {
+      Files.writeString(hash, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8))) + "\n");
+      Files.deleteIfExists(hash.resolveSibling("." + hash.getFileName() + ".crc"));
+    }
   }
 
   /** FLH and HCMS configs from before the affine hash family (no protocol.version) are refused by name. */

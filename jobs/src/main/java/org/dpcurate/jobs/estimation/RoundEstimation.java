@@ -49,7 +49,7 @@ public final class RoundEstimation {
 
   public EstimationResult run(LocalDate ds, PublishedConfig published) {
     long start = System.nanoTime();
-    ReportSource source = ReportSource.open(w, campaign, ds);
+    ReportSource source = ReportSource.open(w, campaign, ds, published);
     FrequencyOracle frequencyOracle = FrequencyOracle.of(published.oracle());
     Broadcast<FrequencyOracle> oracle =
         JavaSparkContext.fromSparkContext(w.spark().sparkContext()).broadcast(frequencyOracle);

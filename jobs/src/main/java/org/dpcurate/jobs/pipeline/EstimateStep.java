@@ -52,12 +52,35 @@ public final class EstimateStep {
     }
   }
 
+  /**
+   * Estimates date {@code ds}. When it fails after the budget check, a ranking an earlier run left for the date is
+   * withdrawn: it no longer describes the date's inputs, and refine must not take it for current.
+   */
   public Estimated run(LocalDate ds) {
     long start = System.nanoTime();
+    PublishedConfig published;
+    try {
+      published = PublishedConfigs.read(run.warehouse(), run.campaign(), ds);
+    } catch (JobException e) {
+      throw withdrawRanking(ds, e);
+    }
+    PrivacyLedger.Entry entry = PrivacyBudget.check(run, ds, published.oracle().epsilon(), null, settings.privacy());
+    try {
+      return estimate(ds, published, entry, start);
+    } catch (JobException e) {
+      throw withdrawRanking(ds, e);
+    }
+  }
+
+  private JobException withdrawRanking(LocalDate ds, JobException failure) {
+    run.warehouse().withdraw(RankedTable.NAME, run.campaign(), ds, "the last estimate of " + ds + " failed (exit "
+        + failure.exitCode().code + ": " + failure.getMessage() + "); fix the cause and run estimate again");
+    return failure;
+  }
+
+  private Estimated estimate(LocalDate ds, PublishedConfig published, PrivacyLedger.Entry entry, long start) {
     Warehouse w = run.warehouse();
     String campaign = run.campaign();
-    PublishedConfig published = PublishedConfigs.read(w, campaign, ds);
-    PrivacyLedger.Entry entry = PrivacyBudget.check(run, ds, published.oracle().epsilon(), null, settings.privacy());
     long read = System.nanoTime();
     List<Candidate> pool = CandidateTable.read(w, campaign, ds, run.embedder());
     LOG.info("{} {}: read {} candidates in {}", campaign, ds, pool.size(), Timing.since(read));

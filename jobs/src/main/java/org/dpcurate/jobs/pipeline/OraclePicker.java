@@ -23,9 +23,10 @@ public final class OraclePicker {
     }
     if (!s.oracle().isAuto()) {
       OracleKind kind = s.oracle().kind();
-      return kind == OracleKind.FLH
+      // An impossible combination (FLH's range at eps 20, say) is the command line's fault: exit 2 with the reason.
+      return Cli.validated(CurationOptions.ORACLE, () -> kind == OracleKind.FLH
           ? OracleConfig.flh(epsilon, domainSize, MechanismChooser.seedPoolSize(devices), 0L)
-          : Cli.validated(CurationOptions.ORACLE, () -> OracleConfig.withDefaults(kind, epsilon, domainSize));
+          : OracleConfig.withDefaults(kind, epsilon, domainSize));
     }
     MechanismChooser.Choice choice = Cli.validated(CurationOptions.REPORT_BITS,
         () -> MechanismChooser.choose(epsilon, domainSize, s.reportBits(), devices));

@@ -7,12 +7,14 @@ public enum ExitCode {
   FAILURE(1),
   /** Bad command line or config: nothing was read or written. */
   USAGE(2),
-  /** An input partition or file is missing or unreadable. */
+  /** An input partition or file is missing, unreadable, unexpected or does not match its published config. */
   MISSING_INPUT(3),
   /** Too many reports failed validation; no ranked output was written. */
   VALIDATION_FAILED(4),
   /** The round would exceed the campaign's per-device privacy budget; nothing of it was written. */
-  BUDGET_EXCEEDED(5);
+  BUDGET_EXCEEDED(5),
+  /** An output could not be written (the message names the path); inputs are fine. */
+  WRITE_FAILED(6);
 
   public final int code;
 

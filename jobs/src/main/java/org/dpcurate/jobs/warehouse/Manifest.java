@@ -1,10 +1,15 @@
 package org.dpcurate.jobs.warehouse;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.runtime.Version;
 
 /**
@@ -57,6 +62,23 @@ public final class Manifest {
   public Manifest input(String path) {
     inputs.add(path);
     return this;
+  }
+
+  /**
+   * The top-level fields of the manifest committed with the partition at {@code partitionPath}, or null when it has
+   * none; an unreadable manifest is an input error.
+   */
+  public static Map<String, Object> read(Warehouse w, String partitionPath) {
+    String path = partitionPath + "/" + FILE;
+    if (!w.exists(path)) {
+      return null;
+    }
+    String text = w.readText(path);
+    try {
+      return new ObjectMapper().readValue(text, new TypeReference<LinkedHashMap<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new JobException(ExitCode.MISSING_INPUT, "cannot parse " + path + ": " + e.getOriginalMessage(), e);
+    }
   }
 
   /** The JSON committed with partition {@code ds} (null for campaign-level tables) of {@code table}. */

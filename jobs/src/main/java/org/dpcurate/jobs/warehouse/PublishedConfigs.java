@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.dpcurate.jobs.runtime.ExitCode;
@@ -49,16 +50,49 @@ public final class PublishedConfigs {
     // Sorted keys and no timestamp: the same config always writes the same bytes (and hash).
     StringBuilder text = new StringBuilder();
     p.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    String hash = sha256(text.toString());
     w.writeText(w.configPath(campaign, ds), text.toString());
-    return new PublishedConfig(round, c, sha256(text.toString()));
+    w.writeText(hashPath(w, campaign, ds), hash + "\n");
+    return new PublishedConfig(round, c, hash);
   }
 
+  /** The SHA-256 recorded when the config was published: a later edit of the config shows as a mismatch. */
+  private static String hashPath(Warehouse w, String campaign, LocalDate ds) {
+    return w.configPath(campaign, ds) + ".sha256";
+  }
+
+  /** The keys every published config has, besides {@code protocol.version} (absent in version 1). */
+  private static final List<String> KEYS = List.of("campaign", "ds", "round", "oracle", "epsilon", "domain.size",
+      "hash.range", "seed.pool.size", "sketch.rows", "sketch.columns", "hash.salt");
+
+  /**
+   * Date {@code ds}'s published config. Refused (exit 3, naming the file) when it is incomplete, names another
+   * campaign or date, was changed after publication, or comes from a protocol version this server cannot decode.
+   */
   public static PublishedConfig read(Warehouse w, String campaign, LocalDate ds) {
     String path = w.configPath(campaign, ds);
     String text = w.readText(path);
+    String hash = sha256(text);
+    String recorded = w.exists(hashPath(w, campaign, ds)) ? w.readText(hashPath(w, campaign, ds)).trim() : null;
+    if (recorded != null && !recorded.equals(hash)) {
+      throw invalid(path, "it was changed after publication (SHA-256 " + hash + ", published as " + recorded
+          + "); a published config is immutable: publish the round again instead");
+    }
     Properties p = new Properties();
     try {
       p.load(new StringReader(text));
+    } catch (IOException | IllegalArgumentException e) {
+      throw invalid(path, e.getMessage());
+    }
+    List<String> missing = KEYS.stream().filter(k -> p.getProperty(k) == null).toList();
+    if (!missing.isEmpty()) {
+      throw invalid(path, "keys " + missing + " are missing (a truncated or hand-made file?)");
+    }
+    if (!p.getProperty("campaign").equals(campaign) || !p.getProperty("ds").equals(ds.toString())) {
+      throw invalid(path, "it was published for campaign " + p.getProperty("campaign") + " on "
+          + p.getProperty("ds"));
+    }
+    try {
       int version = Integer.parseInt(p.getProperty("protocol.version", "1"));
       OracleKind kind = OracleKind.parse(p.getProperty("oracle"));
       if (version > PROTOCOL_VERSION
@@ -76,12 +110,14 @@ public final class PublishedConfigs {
           Integer.parseInt(p.getProperty("sketch.rows")),
           Integer.parseInt(p.getProperty("sketch.columns")),
           Long.parseLong(p.getProperty("hash.salt")));
-      return new PublishedConfig(Integer.parseInt(p.getProperty("round")), c, sha256(text));
-    } catch (JobException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      throw new JobException(ExitCode.MISSING_INPUT, "invalid round config " + path + ": " + e.getMessage(), e);
+      return new PublishedConfig(Integer.parseInt(p.getProperty("round")), c, hash);
+    } catch (IllegalArgumentException e) {
+      throw invalid(path, e.getMessage());
     }
+  }
+
+  private static JobException invalid(String path, String why) {
+    return new JobException(ExitCode.MISSING_INPUT, "invalid round config " + path + ": " + why);
   }
 
   static String sha256(String text) {

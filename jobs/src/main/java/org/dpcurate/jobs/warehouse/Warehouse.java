@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -67,7 +65,7 @@ public final class Warehouse {
     return campaignDir(table, campaign) + "/ds=" + ds;
   }
 
-  private FileSystem fs(Path p) {
+  FileSystem fs(Path p) {
     try {
       return p.getFileSystem(hadoop);
     } catch (IOException e) {
@@ -98,25 +96,13 @@ public final class Warehouse {
     return path;
   }
 
-  /** The data files of a partition directory: every file whose name does not start with '_' or '.'. */
-  public List<String> dataFiles(String dir) {
-    Path p = new Path(dir);
-    try {
-      List<String> out = new ArrayList<>();
-      for (FileStatus s : fs(p).listStatus(p)) {
-        String name = s.getPath().getName();
-        if (!name.startsWith("_") && !name.startsWith(".")) {
-          out.add(s.getPath().toString());
-        }
-      }
-      return out;
-    } catch (IOException e) {
-      throw new JobException(ExitCode.MISSING_INPUT, "cannot list " + dir + ": " + e.getMessage(), e);
-    }
-  }
-
   /** A partition dpcurate wrote: it must exist and carry its commit manifest. */
   public String requireCommitted(String table, String campaign, LocalDate ds) {
+    String withdrawn = withdrawal(table, campaign, ds);
+    if (withdrawn != null) {
+      throw new JobException(ExitCode.MISSING_INPUT, "partition " + partition(table, campaign, ds)
+          + " was withdrawn: " + withdrawn);
+    }
     String path = requireInput(table, campaign, ds);
     if (!isCommitted(path)) {
       throw new JobException(ExitCode.MISSING_INPUT, "partition " + path + " has no " + Manifest.FILE
@@ -128,6 +114,56 @@ public final class Warehouse {
   /** Writes {@code data} as partition {@code ds} of {@code table}, atomically, with {@code manifest}. */
   public void commit(Dataset<Row> data, String table, String campaign, LocalDate ds, Manifest manifest) {
     commitTo(data, partition(table, campaign, ds), manifest, table, campaign, ds.toString());
+    Path marker = withdrawalMarker(table, campaign, ds);
+    try {
+      fs(marker).delete(marker, false);
+    } catch (IOException e) {
+      throw new JobException(ExitCode.WRITE_FAILED, "cannot remove " + marker + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Removes partition {@code ds} of {@code table}, leaving a marker that says why: a failed re-run must not leave
+   * an earlier output that downstream steps would take for the current one. The next commit of the partition
+   * clears the marker.
+   */
+  public void withdraw(String table, String campaign, LocalDate ds, String reason) {
+    Path target = new Path(partition(table, campaign, ds));
+    Path marker = withdrawalMarker(table, campaign, ds);
+    try {
+      FileSystem fs = fs(target);
+      if (!fs.exists(target)) {
+        return;
+      }
+      try (OutputStream out = fs.create(marker, true)) {
+        out.write((reason + " (run " + runId + ")\n").getBytes(StandardCharsets.UTF_8));
+      }
+      fs.delete(target, true);
+      LOG.warn("withdrew {}: {}", target, reason);
+    } catch (IOException e) {
+      throw new JobException(ExitCode.WRITE_FAILED, "cannot withdraw " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Why partition {@code ds} of {@code table} was withdrawn, or null if it was not. */
+  public String withdrawal(String table, String campaign, LocalDate ds) {
+    Path marker = withdrawalMarker(table, campaign, ds);
+    try {
+      FileSystem fs = fs(marker);
+      if (!fs.exists(marker)) {
+        return null;
+      }
+      try (InputStream in = fs.open(marker)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+      }
+    } catch (IOException e) {
+      throw new JobException(ExitCode.MISSING_INPUT, "cannot read " + marker + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Beside the partitions, with a leading '_' so that table readers skip it. */
+  private Path withdrawalMarker(String table, String campaign, LocalDate ds) {
+    return new Path(campaignDir(table, campaign), "_withdrawn-ds=" + ds);
   }
 
   /**
@@ -164,7 +200,7 @@ public final class Warehouse {
       throw e;
     } catch (Exception e) {
       // I/O errors and Spark's write failures alike: the output side failed, not the input.
-      throw new JobException(ExitCode.FAILURE, "commit of " + finalPath + " failed: " + e.getMessage(), e);
+      throw new JobException(ExitCode.WRITE_FAILED, "cannot write " + finalPath + ": " + e.getMessage(), e);
     }
   }
 
@@ -205,7 +241,7 @@ public final class Warehouse {
         throw new IOException("cannot rename " + temp + " to " + target);
       }
     } catch (IOException e) {
-      throw new JobException(ExitCode.FAILURE, "cannot write " + path + ": " + e.getMessage(), e);
+      throw new JobException(ExitCode.WRITE_FAILED, "cannot write " + path + ": " + e.getMessage(), e);
     }
   }
 
