@@ -58,7 +58,7 @@ public final class GenerateJob implements Job {
     String importPath = cli.get(IMPORT);
     CampaignRun run = new CampaignRun(Sessions.getOrCreate("dpcurate-generate"), settings);
     List<Candidate> pool = importPath != null
-        ? CandidateTable.fromParquet(run.warehouse().spark(), importPath, run.embedder(), round)
+        ? CandidateTable.fromParquet(run.warehouse(), importPath, run.embedder(), round)
         : run.generator(prior).initialPool(candidates, round, run.random("generate", round));
     Manifest m = Manifest.ofRound(round)
         .set("source", importPath != null ? importPath : "generator prior, seed " + run.seed());

@@ -185,4 +185,24 @@ class FaultInjectionTest extends SparkTestBase {
     assertFails(runShared(new SimulateJob(), concat(args("flh", DS), "--epsilon", "20", "--oracle", "FLH")),
         ExitCode.USAGE, "--oracle");
   }
+
+  @Test
+  void everyInputPartitionIsReadStrictlyNotOnlyReports() throws Exception {
+    prepare("cand", DS);
+    Path candidates = Path.of(wh(), "candidates", "campaign=cand", "ds=" + DS);
+    spark.read().parquet(candidates.toString()).limit(3).write().parquet(candidates.resolve("extra=1").toString());
+    assertFails(estimate("cand", DS), ExitCode.MISSING_INPUT, "extra=1");
+  }
+
+  @Test
+  void filesThatDisagreeOnAColumnTypeAreRefused() throws Exception {
+    prepare("mixed", DS);
+    Dataset<Row> some = spark.read().parquet(reports("mixed", DS).toString()).limit(10)
+        .withColumn("report_id", functions.concat(functions.col("report_id"), functions.lit("x")))
+        .withColumn("value", functions.col("value").cast("double"));
+    String tmp = dir.resolve("tmp-mixed").toString();
+    some.coalesce(1).write().parquet(tmp);
+    Files.copy(firstDataFile(Path.of(tmp)), reports("mixed", DS).resolve("part-zz-double.parquet"));
+    assertFails(estimate("mixed", DS), ExitCode.MISSING_INPUT);
+  }
 }

@@ -84,9 +84,10 @@ public final class EstimateStep {
     long read = System.nanoTime();
     List<Candidate> pool = CandidateTable.read(w, campaign, ds, run.embedder());
     LOG.info("{} {}: read {} candidates in {}", campaign, ds, pool.size(), Timing.since(read));
-    if (pool.size() != published.oracle().domainSize()) {
-      throw new JobException(ExitCode.MISSING_INPUT, campaign + " " + ds + " publishes K="
-          + published.oracle().domainSize() + " but its candidates table holds " + pool.size());
+    if (pool.size() != published.oracle().domainSize() || pool.get(0).round() != published.round()) {
+      throw new JobException(ExitCode.MISSING_INPUT, campaign + " " + ds + " publishes round "
+          + published.round() + " with K=" + published.oracle().domainSize() + " but its candidates are round "
+          + pool.get(0).round() + " with " + pool.size() + "; publish the date again");
     }
     EstimationResult input = new RoundEstimation(w, campaign, settings.maxRejectedShare(),
         settings.checkDuplicates(), settings.decoding()).run(ds, published);

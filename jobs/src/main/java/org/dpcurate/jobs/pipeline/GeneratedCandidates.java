@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.dpcurate.embedding.TextEmbedder;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.tables.CandidateTable;
+import org.dpcurate.jobs.warehouse.ParquetInput;
+import org.dpcurate.jobs.warehouse.Warehouse;
 import org.dpcurate.synthesis.Candidate;
 
 /**
@@ -18,17 +21,15 @@ import org.dpcurate.synthesis.Candidate;
  * optional {@code parent_id} and optional {@code embedding} (array of floats, from the generator's own model).
  */
 final class GeneratedCandidates {
+  /** The typed columns a generator writes back besides its embedding (an array of numbers). */
+  private static final StructType COLUMNS = new StructType().add("text", DataTypes.StringType)
+      .add("parent_id", DataTypes.StringType);
+
   private GeneratedCandidates() {}
 
-  static List<Candidate> read(SparkSession spark, String path, List<Candidate> pool, int round,
-      TextEmbedder embedder) {
-    Dataset<Row> df;
-    try {
-      df = spark.read().parquet(path);
-    } catch (RuntimeException e) {
-      throw new JobException(ExitCode.MISSING_INPUT, "cannot read generated candidates at " + path + ": "
-          + e.getMessage(), e);
-    }
+  static List<Candidate> read(Warehouse w, String path, List<Candidate> pool, int round, TextEmbedder embedder) {
+    Dataset<Row> df = ParquetInput.read(w, path, null);
+    ParquetInput.requireTypes("generated candidates at " + path, df.schema(), COLUMNS);
     List<String> cols = List.of(df.columns());
     if (!cols.contains("text")) {
       throw new JobException(ExitCode.MISSING_INPUT, "generated candidates at " + path + " lack a text column");

@@ -57,7 +57,7 @@ public final class RefineStep {
           + " rows but the date has " + pool.size() + " candidates");
     }
     List<Candidate> generated = generatedPath == null ? List.of()
-        : GeneratedCandidates.read(w.spark(), generatedPath, pool, pool.get(0).round() + 1, run.embedder());
+        : GeneratedCandidates.read(w, generatedPath, pool, pool.get(0).round() + 1, run.embedder());
     return refine(ds, pool, ranking, generated);
   }
 

@@ -8,15 +8,18 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.dpcurate.embedding.TextEmbedder;
 import org.dpcurate.embedding.Vectors;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.warehouse.Manifest;
+import org.dpcurate.jobs.warehouse.ParquetInput;
 import org.dpcurate.jobs.warehouse.Warehouse;
 import org.dpcurate.synthesis.Candidate;
 import org.dpcurate.synthesis.MessageSpec;
@@ -54,6 +57,10 @@ public final class CandidateTable {
       .add("time", DataTypes.StringType, true)
       .add("counterpart", DataTypes.StringType, true)
       .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), true);
+
+  /** The columns an imported pool may have, with their types; an embedding may be an array of any number type. */
+  private static final StructType INPUT_SCHEMA = new StructType(Arrays.stream(SCHEMA.fields())
+      .filter(f -> !f.name().equals("embedding")).toArray(StructField[]::new));
 
   /** Sorted by id: the published order. */
   public static List<Candidate> published(List<Candidate> pool) {
@@ -108,7 +115,7 @@ public final class CandidateTable {
   /** A date's committed candidates in published order. */
   public static List<Candidate> read(Warehouse w, String campaign, LocalDate ds, TextEmbedder embedder) {
     String path = w.requireCommitted(NAME, campaign, ds);
-    List<Candidate> out = fromParquet(w.spark(), path, embedder, -1);
+    List<Candidate> out = fromParquet(w, path, embedder, -1);
     if (out.size() < 2) {
       throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " hold " + out.size()
           + " rows; a round needs at least 2");
@@ -126,14 +133,15 @@ public final class CandidateTable {
    * {@code embedder}, an external embedding is kept (normalized). {@code round} overrides the rows' round when
    * >= 1.
    */
-  public static List<Candidate> fromParquet(SparkSession spark, String path, TextEmbedder embedder, int round) {
-    Dataset<Row> df;
-    try {
-      df = spark.read().parquet(path);
-    } catch (RuntimeException e) {
-      throw new JobException(ExitCode.MISSING_INPUT, "cannot read candidates at " + path + ": " + e.getMessage(), e);
-    }
+  public static List<Candidate> fromParquet(Warehouse w, String path, TextEmbedder embedder, int round) {
+    Dataset<Row> df = ParquetInput.read(w, path, null);
+    ParquetInput.requireTypes("candidates at " + path, df.schema(), INPUT_SCHEMA);
     List<String> columns = Arrays.asList(df.columns());
+    if (columns.contains("embedding") && !(df.schema().apply("embedding").dataType() instanceof ArrayType a
+        && a.elementType() instanceof NumericType)) {
+      throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + ": column embedding is "
+          + df.schema().apply("embedding").dataType().catalogString() + ", not an array of numbers");
+    }
     if (!columns.contains("text")) {
       throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " lack required column text; found "
           + columns);

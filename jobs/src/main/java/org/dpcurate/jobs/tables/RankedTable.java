@@ -3,11 +3,13 @@ package org.dpcurate.jobs.tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.dpcurate.jobs.warehouse.Manifest;
+import org.dpcurate.jobs.warehouse.ParquetInput;
 import org.dpcurate.jobs.warehouse.Warehouse;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.selection.RankedCandidate;
@@ -42,7 +44,9 @@ public final class RankedTable {
   /** A date's ranking back from Parquet, in rank order. */
   public static List<RankedCandidate> read(Warehouse w, String campaign, LocalDate ds) {
     String path = w.requireCommitted(NAME, campaign, ds);
-    List<Row> rows = w.spark().read().parquet(path).orderBy("rank").collectAsList();
+    Dataset<Row> ranked = ParquetInput.read(w, path, SCHEMA);
+    ParquetInput.requireTypes("ranking at " + path, ranked.schema(), SCHEMA);
+    List<Row> rows = ParquetInput.reading(path, () -> ranked.orderBy("rank").collectAsList());
     List<RankedCandidate> out = new ArrayList<>(rows.size());
     for (Row r : rows) {
       out.add(new RankedCandidate(r.getAs("candidate_index"), r.getAs("estimate"), r.getAs("std_error"),

@@ -1,5 +1,6 @@
 package org.dpcurate.jobs.warehouse;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -79,6 +80,17 @@ public final class Warehouse {
       return fs(p).exists(p);
     } catch (IOException e) {
       throw new JobException(ExitCode.MISSING_INPUT, "cannot check " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  public boolean isDirectory(String path) {
+    Path p = new Path(path);
+    try {
+      return fs(p).getFileStatus(p).isDirectory();
+    } catch (FileNotFoundException e) {
+      throw new JobException(ExitCode.MISSING_INPUT, "missing input " + path, e);
+    } catch (IOException e) {
+      throw new JobException(ExitCode.MISSING_INPUT, "cannot read " + path + ": " + e.getMessage(), e);
     }
   }
 
