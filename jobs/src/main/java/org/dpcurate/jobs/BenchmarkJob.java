@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.dpcurate.accounting.Accounting;
 import org.dpcurate.accounting.PrivacyPolicy;
 import org.dpcurate.estimation.Decoding;
 import org.dpcurate.jobs.options.Cli;
@@ -90,7 +91,8 @@ public final class BenchmarkJob implements Job {
     long seed = cli.get(CommonOptions.SEED);
     // Plain decoding and no budget: the benchmark times estimation, not the budget check or the solve.
     EstimationSettings estimation = new EstimationSettings(Selection.defaults(), 0.01, Decoding.PLAIN,
-        !cli.get(CommonOptions.SKIP_DUPLICATE_CHECK), new PrivacyPolicy(Double.POSITIVE_INFINITY, 30, false, 1e-9));
+        !cli.get(CommonOptions.SKIP_DUPLICATE_CHECK), new Accounting(PrivacyPolicy.defaults().forFleet("bench")
+            .withBudget(Double.POSITIVE_INFINITY), true, false, 1e-9, 60));
     SparkSession spark = Sessions.getOrCreate("dpcurate-benchmark");
     CampaignRun base = new CampaignRun(spark, new RunSettings(root, "bench", seed));
     int cores = spark.sparkContext().defaultParallelism();

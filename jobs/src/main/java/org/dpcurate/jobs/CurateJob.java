@@ -74,7 +74,9 @@ public final class CurateJob implements Job {
     RunSettings settings = RunSettings.from(cli, CurationOptions.CAMPAIGN);
     PopulationConfig world = CurationOptions.simulatedPopulation(cli);
     SimulationSettings simulation = CurationOptions.simulation(cli, world);
+    // Each simulated population is a fleet of its own: a variant's devices are not the curated run's.
     EstimationSettings estimation = CurationOptions.estimation(cli);
+    estimation = estimation.withPrivacy(estimation.privacy().forFleet(settings.campaign()));
     RefinementSettings refinement = CurationOptions.refinement(cli, world);
     LocalDate start = cli.get(START);
     int rounds = cli.get(ROUNDS);
@@ -96,13 +98,14 @@ public final class CurateJob implements Job {
 
     long devices = simulation.population().devices();
     if (cli.get(BASELINE)) {
-      rows.addAll(loop.run("baseline", run.forCampaign(run.campaign() + "-baseline"),
-          simulation.with(simulation.epsilon(), devices * rounds), estimation, refinement, 1).rows());
+      String baseline = run.campaign() + "-baseline";
+      rows.addAll(loop.run("baseline", run.forCampaign(baseline), simulation.with(simulation.epsilon(),
+          devices * rounds), estimation.withPrivacy(estimation.privacy().forFleet(baseline)), refinement, 1).rows());
     }
     if (cli.get(NOISE_FREE) && !Double.isInfinite(simulation.epsilon())) {
-      rows.addAll(loop.run("noise-free", run.forCampaign(run.campaign() + "-noise-free"),
-          simulation.with(Double.POSITIVE_INFINITY, devices),
-          estimation.withPrivacy(estimation.privacy().withBudget(Double.POSITIVE_INFINITY)), refinement, rounds)
+      String reference = run.campaign() + "-noise-free";
+      rows.addAll(loop.run("noise-free", run.forCampaign(reference), simulation.with(Double.POSITIVE_INFINITY,
+          devices), estimation.withPrivacy(estimation.privacy().unlimited().forFleet(reference)), refinement, rounds)
           .rows());
     }
     MetricsTable.write(run.warehouse(), run.campaign(), rows);

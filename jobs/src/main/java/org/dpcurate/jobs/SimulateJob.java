@@ -3,7 +3,9 @@ package org.dpcurate.jobs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.dpcurate.accounting.PrivacyPolicy;
 import org.dpcurate.jobs.options.Cli;
+import org.dpcurate.jobs.options.CommonOptions;
 import org.dpcurate.jobs.options.CurationOptions;
 import org.dpcurate.jobs.options.Option;
 import org.dpcurate.jobs.options.SimulationSettings;
@@ -27,7 +29,7 @@ public final class SimulateJob extends DatedJob {
 
   @Override
   List<Option<?>> stepOptions() {
-    List<Option<?>> options = new ArrayList<>(List.of(CurationOptions.SIMULATED_POPULATION));
+    List<Option<?>> options = new ArrayList<>(List.of(CurationOptions.SIMULATED_POPULATION, CommonOptions.POLICY));
     options.addAll(CurationOptions.SIMULATION);
     return options;
   }
@@ -35,8 +37,10 @@ public final class SimulateJob extends DatedJob {
   @Override
   Steps plan(Cli cli) {
     SimulationSettings settings = CurationOptions.simulation(cli, CurationOptions.simulatedPopulation(cli));
+    PrivacyPolicy policy = CommonOptions.policy(cli);
     return (run, dates) -> {
-      CurationDevices devices = new CurationDevices(run, settings, CurationDevices.population(run, settings));
+      CurationDevices devices = new CurationDevices(run, settings, CurationDevices.population(run, settings),
+          policy.samplingRateOf(run.campaign()));
       return ds -> "ok: " + Arrays.stream(devices.simulate(ds)).sum() + " devices reported";
     };
   }

@@ -61,6 +61,11 @@ abstract class SparkTestBase {
    * each job takes only the options it reads.
    */
   static Outcome runShared(Job job, String... args) {
+    return run(job, onlyDeclared(job, args));
+  }
+
+  /** {@code args} without the options {@code job} does not declare (with their values). */
+  static String[] onlyDeclared(Job job, String... args) {
     Map<String, Boolean> declared = new HashMap<>();
     job.options().forEach(o -> declared.put("--" + o.name(), o.isFlag()));
     List<String> kept = new ArrayList<>();
@@ -77,7 +82,7 @@ abstract class SparkTestBase {
         i++;
       }
     }
-    return run(job, kept.toArray(String[]::new));
+    return kept.toArray(String[]::new);
   }
 
   static Outcome run(Job job, String... args) {

@@ -26,6 +26,15 @@ public final class Seeds {
   }
 
   /**
+   * Whether a device takes part in a round that polls a share {@code rate} of the devices: its own coin, drawn from
+   * a stream apart from its vote and report, so the devices that do take part report exactly as they would at rate 1.
+   */
+  public static boolean participates(long seed, int round, long device, double rate) {
+    return rate >= 1 || new SplittableRandom(seed * MIX_3 + round * GOLDEN + device * MIX_2 + 0x5A3D1E).nextDouble()
+        < rate;
+  }
+
+  /**
    * The seed of a device's round-independent draw, {@code salt} apart for each use: the prompt a discovery device
    * holds (salt 1) and a benchmark device's vote and report (salt 0).
    */

@@ -1,9 +1,14 @@
 package org.dpcurate.jobs.options;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.dpcurate.accounting.Accounting;
+import org.dpcurate.accounting.PrivacyPolicy;
 import org.dpcurate.jobs.runtime.JobException;
 
 /** Options several jobs share: where outputs go, the seed, the dates a run processes, the privacy policy. */
@@ -16,11 +21,24 @@ public final class CommonOptions {
       "seed of every random stage; same inputs and seed give identical outputs", 1L,
       Parsers.longIn(Long.MIN_VALUE, Long.MAX_VALUE));
 
-  public static final Option<Double> BUDGET = Option.of("budget", "EPS",
-      "per-device privacy budget per period; rounds beyond it are refused", 16.0,
-      Parsers.doubleIn(1e-9, Double.POSITIVE_INFINITY));
-  public static final Option<Integer> BUDGET_PERIOD_DAYS = Option.of("budget-period-days", "D",
-      "length of the budget period in days", 30, Parsers.intIn(1, 3660));
+  /** Where jobs look for the privacy policy when --policy is not given. */
+  public static final String DEFAULT_POLICY_FILE = "conf/privacy-policy.properties";
+
+  public static final Option<Path> POLICY = Option.optional("policy", "FILE",
+      "the fleet's privacy policy (docs/privacy.md)", DEFAULT_POLICY_FILE + " if present, else the built-in "
+          + "policy: 16 per device per 30 days", Parsers.readableFile());
+  public static final Option<Double> BUDGET = Option.optional("budget", "EPS",
+      "per-device budget per period for this run; may only lower the policy's unless --override-budget",
+      "the policy's", Parsers.doubleIn(1e-9, Double.POSITIVE_INFINITY));
+  public static final Option<Integer> BUDGET_PERIOD_DAYS = Option.optional("budget-period-days", "D",
+      "budget period in days for this run; may only lengthen the policy's unless --override-budget",
+      "the policy's", Parsers.intIn(1, 3660));
+  public static final Option<Boolean> OVERRIDE_BUDGET = Option.flag("override-budget",
+      "let --budget/--budget-period-days loosen the policy: logged, and recorded in every ledger row written");
+  public static final Option<Integer> LOCK_WAIT = Option.of("lock-wait", "SECONDS",
+      "how long to wait for another run's check-and-commit of the fleet's ledger before exit 7", 60,
+      Parsers.intIn(0, 86_400));
+
   public static final Option<Double> MAX_REJECTED_SHARE = Option.of("max-rejected-share", "S",
       "fail if more reports than this share are invalid", 0.01, Parsers.doubleIn(0, 1));
   public static final Option<Boolean> SKIP_DUPLICATE_CHECK = Option.flag("skip-duplicate-check",
@@ -36,6 +54,46 @@ public final class CommonOptions {
   public static final Option<LocalDate> TO = Option.optional("to", "YYYY-MM-DD",
       "last date of a backfill (inclusive)", "none", Parsers.date());
   public static final List<Option<?>> DATES = List.of(DS, FROM, TO);
+
+  /** The policy: --policy, else {@link #DEFAULT_POLICY_FILE} if readable, else the built-in one. */
+  public static PrivacyPolicy policy(Cli cli) {
+    Path file = cli.get(POLICY);
+    if (file == null && Files.isReadable(Path.of(DEFAULT_POLICY_FILE))) {
+      file = Path.of(DEFAULT_POLICY_FILE);
+    }
+    Path chosen = file;
+    return chosen == null ? PrivacyPolicy.defaults() : Cli.validated(POLICY, () -> {
+      try {
+        return PrivacyPolicy.parse(Files.readString(chosen));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read " + chosen + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
+  /** The policy, then --budget and --budget-period-days, which may only tighten it unless --override-budget. */
+  public static Accounting accounting(Cli cli, boolean shuffled, double delta) {
+    PrivacyPolicy policy = policy(cli);
+    boolean override = cli.get(OVERRIDE_BUDGET);
+    Double budget = cli.get(BUDGET);
+    if (budget != null) {
+      if (budget > policy.budgetEpsilon() && !override) {
+        throw JobException.usage("--budget " + budget + " is above the policy's " + policy.budgetEpsilon()
+            + " (policy " + policy.version() + "); the command line cannot raise it without --override-budget");
+      }
+      policy = policy.withBudget(budget);
+    }
+    Integer days = cli.get(BUDGET_PERIOD_DAYS);
+    if (days != null) {
+      if (days < policy.periodDays() && !override) {
+        throw JobException.usage("--budget-period-days " + days + " is shorter than the policy's "
+            + policy.periodDays() + "; the command line cannot loosen it without --override-budget");
+      }
+      policy = policy.withPeriodDays(days);
+    }
+    return new Accounting(policy, override && (budget != null || days != null), shuffled, delta,
+        cli.get(LOCK_WAIT));
+  }
 
   /** The campaign option of a job family, with its own default. */
   public static Option<String> campaign(String defaultName, String note) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.dpcurate.accounting.PrivacyPolicy;
 import org.dpcurate.estimation.Decoding;
 import org.dpcurate.estimation.PostProcessing;
 import org.dpcurate.oracle.OracleConfig;
@@ -66,16 +65,15 @@ public final class CurationOptions {
       Variation.SLOT, Parsers.oneOf(Arrays.asList(Variation.values()), Variation::optionValue));
 
   public static final List<Option<?>> ESTIMATION = List.of(FDR, MIN_COUNT, CONFIDENCE, POST_PROCESSING,
-      CommonOptions.MAX_REJECTED_SHARE, DECODING, CommonOptions.SKIP_DUPLICATE_CHECK, CommonOptions.BUDGET,
-      CommonOptions.BUDGET_PERIOD_DAYS, SHUFFLED, DELTA);
+      CommonOptions.MAX_REJECTED_SHARE, DECODING, CommonOptions.SKIP_DUPLICATE_CHECK, CommonOptions.POLICY,
+      CommonOptions.BUDGET, CommonOptions.BUDGET_PERIOD_DAYS, CommonOptions.OVERRIDE_BUDGET, CommonOptions.LOCK_WAIT, SHUFFLED, DELTA);
   public static final List<Option<?>> SIMULATION = List.of(DEVICES, EPSILON, ORACLE, REPORT_BITS);
 
   public static EstimationSettings estimation(Cli cli) {
     return new EstimationSettings(
         new Selection(cli.get(FDR), cli.get(MIN_COUNT), cli.get(CONFIDENCE), cli.get(POST_PROCESSING)),
         cli.get(CommonOptions.MAX_REJECTED_SHARE), cli.get(DECODING), !cli.get(CommonOptions.SKIP_DUPLICATE_CHECK),
-        new PrivacyPolicy(cli.get(CommonOptions.BUDGET), cli.get(CommonOptions.BUDGET_PERIOD_DAYS), cli.get(SHUFFLED),
-            cli.get(DELTA)));
+        CommonOptions.accounting(cli, cli.get(SHUFFLED), cli.get(DELTA)));
   }
 
   /** Refinement with the prior of {@code population} (the simulated one in curate, else the given or built-in). */

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.dpcurate.accounting.PrivacyPolicy;
+import org.dpcurate.accounting.Accounting;
 import org.dpcurate.discovery.DiscoveryConfig;
 import org.dpcurate.discovery.PromptPopulationConfig;
 import org.dpcurate.jobs.runtime.JobException;
@@ -12,7 +12,7 @@ import org.dpcurate.oracle.OracleKind;
 
 /** The discover job's options, validated once ({@link DiscoverOptions}). */
 public record DiscoverSettings(RunSettings run, LocalDate start, PromptPopulationConfig population,
-    List<DiscoveryMethod> methods, DiscoveryConfig discovery, PrivacyPolicy privacy, double maxRejectedShare,
+    List<DiscoveryMethod> methods, DiscoveryConfig discovery, Accounting privacy, double maxRejectedShare,
     boolean checkDuplicates, double evaluateShare) {
 
   static DiscoverSettings from(Cli cli) {
@@ -38,9 +38,10 @@ public record DiscoverSettings(RunSettings run, LocalDate start, PromptPopulatio
       throw JobException.usage("--round-epsilons: SFP has 2 rounds (fragments, scoring), got "
           + roundEpsilons.length + " values");
     }
-    return new DiscoverSettings(RunSettings.from(cli, DiscoverOptions.CAMPAIGN), cli.get(DiscoverOptions.START),
-        population, methods, discovery,
-        new PrivacyPolicy(cli.get(CommonOptions.BUDGET), cli.get(CommonOptions.BUDGET_PERIOD_DAYS), false, 1e-9),
+    RunSettings run = RunSettings.from(cli, DiscoverOptions.CAMPAIGN);
+    // The simulated prompt population is a fleet of its own, shared by the methods that run on it.
+    return new DiscoverSettings(run, cli.get(DiscoverOptions.START), population, methods, discovery,
+        CommonOptions.accounting(cli, false, 1e-9).forFleet(run.campaign()),
         cli.get(CommonOptions.MAX_REJECTED_SHARE), !cli.get(CommonOptions.SKIP_DUPLICATE_CHECK),
         cli.get(DiscoverOptions.EVALUATE_SHARE));
   }

@@ -1,6 +1,6 @@
 package org.dpcurate.jobs.options;
 
-import org.dpcurate.accounting.PrivacyPolicy;
+import org.dpcurate.accounting.Accounting;
 import org.dpcurate.estimation.Decoding;
 import org.dpcurate.selection.Selection;
 
@@ -9,10 +9,10 @@ import org.dpcurate.selection.Selection;
  * exactly-once check on report ids, and the privacy policy the round is accounted under.
  */
 public record EstimationSettings(Selection selection, double maxRejectedShare, Decoding decoding,
-    boolean checkDuplicates, PrivacyPolicy privacy) {
+    boolean checkDuplicates, Accounting privacy) {
 
-  /** The same settings under another policy (simulation variants). */
-  public EstimationSettings withPrivacy(PrivacyPolicy policy) {
+  /** The same settings under other accounting (simulation variants). */
+  public EstimationSettings withPrivacy(Accounting policy) {
     return new EstimationSettings(selection, maxRejectedShare, decoding, checkDuplicates, policy);
   }
 }

@@ -2,7 +2,6 @@ package org.dpcurate.jobs.pipeline;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.dpcurate.accounting.PrivacyLedger;
 import org.dpcurate.jobs.estimation.EstimationResult;
 import org.dpcurate.jobs.estimation.RoundEstimation;
 import org.dpcurate.jobs.options.EstimationSettings;
@@ -10,13 +9,13 @@ import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.runtime.Timing;
 import org.dpcurate.jobs.tables.CandidateTable;
-import org.dpcurate.jobs.tables.LedgerTable;
 import org.dpcurate.jobs.tables.RankedTable;
 import org.dpcurate.jobs.tables.ReportTable;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.jobs.warehouse.PublishedConfig;
 import org.dpcurate.jobs.warehouse.PublishedConfigs;
 import org.dpcurate.jobs.warehouse.Warehouse;
+import org.dpcurate.jobs.warehouse.Withdrawals;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.synthesis.Candidate;
 import org.slf4j.Logger;
@@ -53,8 +52,9 @@ public final class EstimateStep {
   }
 
   /**
-   * Estimates date {@code ds}. When it fails after the budget check, a ranking an earlier run left for the date is
-   * withdrawn: it no longer describes the date's inputs, and refine must not take it for current.
+   * Estimates date {@code ds}: budget check, estimation, the ledger row, then the ranking. When it fails after the
+   * budget check, a ranking an earlier run left for the date is withdrawn: it no longer describes the date's
+   * inputs, and refine must not take it for current.
    */
   public Estimated run(LocalDate ds) {
     long start = System.nanoTime();
@@ -64,21 +64,21 @@ public final class EstimateStep {
     } catch (JobException e) {
       throw withdrawRanking(ds, e);
     }
-    PrivacyLedger.Entry entry = PrivacyBudget.check(run, ds, published.oracle().epsilon(), null, settings.privacy());
+    PrivacyBudget.check(run, ds, published.oracle().epsilon(), published.samplingRate(), null, settings.privacy());
     try {
-      return estimate(ds, published, entry, start);
+      return estimate(ds, published, start);
     } catch (JobException e) {
       throw withdrawRanking(ds, e);
     }
   }
 
   private JobException withdrawRanking(LocalDate ds, JobException failure) {
-    run.warehouse().withdraw(RankedTable.NAME, run.campaign(), ds, "the last estimate of " + ds + " failed (exit "
+    Withdrawals.withdraw(run.warehouse(), RankedTable.NAME, run.campaign(), ds, "the last estimate of " + ds + " failed (exit "
         + failure.exitCode().code + ": " + failure.getMessage() + "); fix the cause and run estimate again");
     return failure;
   }
 
-  private Estimated estimate(LocalDate ds, PublishedConfig published, PrivacyLedger.Entry entry, long start) {
+  private Estimated estimate(LocalDate ds, PublishedConfig published, long start) {
     Warehouse w = run.warehouse();
     String campaign = run.campaign();
     long read = System.nanoTime();
@@ -106,11 +106,12 @@ public final class EstimateStep {
         .count("read", input.read()).count("accepted", input.accepted())
         .count("quarantined", input.quarantined()).count("quarantined_by_reason", input.quarantinedByReason())
         .timing("validate_aggregate", input.seconds());
+    // The ledger row first, under the fleet's lock: a ranking never exists without its spend.
+    PrivacyBudget.commit(run, ds, published, input.accepted(), null, settings.privacy());
     long write = System.nanoTime();
     RankedTable.write(w, campaign, ds, published.round(), pool, ranking, input.accepted(), published.oracle(),
-        manifest.timing("rank", Timing.seconds(t)));
+        manifest.timing("rank", Timing.seconds(t)).set("policy_hash", settings.privacy().policy().hash()));
     LOG.info("{} {}: ranked {} candidates and wrote them in {}", campaign, ds, ranking.size(), Timing.since(write));
-    LedgerTable.write(w, campaign, ds, published, input.accepted(), entry, settings.privacy(), null);
     return new Estimated(published, pool, ranking, input, Timing.seconds(start));
   }
 }

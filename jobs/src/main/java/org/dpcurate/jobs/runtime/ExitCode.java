@@ -14,7 +14,9 @@ public enum ExitCode {
   /** The round would exceed the campaign's per-device privacy budget; nothing of it was written. */
   BUDGET_EXCEEDED(5),
   /** An output could not be written (the message names the path); inputs are fine. */
-  WRITE_FAILED(6);
+  WRITE_FAILED(6),
+  /** Another run holds the fleet's ledger lock (the message names it); nothing of the round was accounted. */
+  LOCKED(7);
 
   public final int code;
 

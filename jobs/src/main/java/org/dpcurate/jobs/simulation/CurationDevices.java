@@ -10,6 +10,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.dpcurate.hash.Seeds;
 import org.dpcurate.jobs.options.SimulationSettings;
 import org.dpcurate.jobs.pipeline.CampaignRun;
 import org.dpcurate.jobs.pipeline.OraclePicker;
@@ -42,11 +43,15 @@ public final class CurationDevices {
   private final CampaignRun run;
   private final SimulationSettings settings;
   private final PrivatePopulation population;
+  private final double samplingRate;
 
-  public CurationDevices(CampaignRun run, SimulationSettings settings, PrivatePopulation population) {
+  /** @param samplingRate the share of devices a round polls (the policy's for the campaign) */
+  public CurationDevices(CampaignRun run, SimulationSettings settings, PrivatePopulation population,
+      double samplingRate) {
     this.run = run;
     this.settings = settings;
     this.population = population;
+    this.samplingRate = samplingRate;
   }
 
   /** The private population of {@code settings}, generated (and embedded) once per run. */
@@ -63,7 +68,8 @@ public final class CurationDevices {
     List<Candidate> pool = CandidateTable.read(w, run.campaign(), ds, run.embedder());
     long devices = settings.population().devices();
     OracleConfig config = OraclePicker.pick(settings, pool.size(), devices);
-    PublishedConfig published = PublishedConfigs.write(w, run.campaign(), ds, pool.get(0).round(), config);
+    PublishedConfig published = PublishedConfigs.write(w, run.campaign(), ds, pool.get(0).round(), config,
+        samplingRate);
     int round = published.round();
     long start = System.nanoTime();
     float[][] embeddings = pool.stream().map(Candidate::embedding).toArray(float[][]::new);
@@ -76,10 +82,15 @@ public final class CurationDevices {
     Broadcast<DeviceSimulator> sim = jsc.broadcast(simulator);
     Broadcast<FrequencyOracle> oracle = jsc.broadcast(FrequencyOracle.of(config));
     double epsilon = config.epsilon();
+    long seed = run.seed();
+    double rate = samplingRate;
     Dataset<Row> outputs = DeviceSimulation.rows(w.spark(), 0, devices, REPORT_AND_VOTE, () -> {
       DeviceSimulator s = sim.value();
       FrequencyOracle o = oracle.value();
       return id -> {
+        if (!Seeds.participates(seed, round, id, rate)) {
+          return null;
+        }
         DeviceSimulator.DeviceOutput d = s.simulate(id, o);
         Row r = DeviceSimulation.reportRow(d.reportIdHigh(), d.reportIdLow(), d.report(), epsilon);
         Object[] values = new Object[r.size() + 1];

@@ -54,7 +54,8 @@ public final class CurationLoop {
     long devices = simulation.population().devices();
     CandidateTable.write(run.warehouse(), run.campaign(), start, initial,
         Manifest.ofRound(1).set("source", "generator prior, seed " + run.seed()));
-    CurationDevices devicesOf = new CurationDevices(run, simulation, population);
+    CurationDevices devicesOf = new CurationDevices(run, simulation, population,
+        estimation.privacy().policy().samplingRateOf(run.campaign()));
     EstimateStep estimate = new EstimateStep(run, estimation);
     RefineStep refine = new RefineStep(run, refinement);
     EstimateStep.Estimated last = null;

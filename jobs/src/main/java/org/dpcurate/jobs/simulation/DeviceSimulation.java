@@ -3,6 +3,7 @@ package org.dpcurate.jobs.simulation;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.function.LongFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -28,7 +29,7 @@ final class DeviceSimulation {
 
   private DeviceSimulation() {}
 
-  /** Opens, once per partition on an executor, the function from a device id to its row. */
+  /** Opens, once per partition on an executor, the function from a device id to its row (null: no row). */
   interface Devices extends Serializable {
     LongFunction<Row> open();
   }
@@ -58,16 +59,27 @@ final class DeviceSimulation {
     w.commit(reports, ReportTable.NAME, campaign, ds, manifest);
   }
 
+  /** Each id's output, lazily; devices without one (not polled) are skipped. */
   private static <T> Iterator<T> map(Iterator<Long> ids, LongFunction<T> perDevice) {
     return new Iterator<T>() {
+      private T next;
+
       @Override
       public boolean hasNext() {
-        return ids.hasNext();
+        while (next == null && ids.hasNext()) {
+          next = perDevice.apply(ids.next());
+        }
+        return next != null;
       }
 
       @Override
       public T next() {
-        return perDevice.apply(ids.next());
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        T out = next;
+        next = null;
+        return out;
       }
     };
   }

@@ -60,7 +60,7 @@ public final class DiscoveryChannel implements RoundChannel {
     double eps = round.oracle().epsilon();
     LedgerTable.Cohort cohort = new LedgerTable.Cohort(PrivacyLedger.cohortLabel(round.round(), rounds),
         round.stage(), round.stage().equals("prefix") ? settings.discovery().segmentTokens() : null);
-    PrivacyLedger.Entry entry = PrivacyBudget.check(run, ds, eps, cohort, settings.privacy());
+    PrivacyBudget.check(run, ds, eps, 1, cohort, settings.privacy());
     PublishedConfig published = PublishedConfigs.write(run.warehouse(), run.campaign(), ds, round.round(),
         round.oracle());
     long t = System.nanoTime();
@@ -68,8 +68,7 @@ public final class DiscoveryChannel implements RoundChannel {
     double simulated = Timing.seconds(t);
     EstimationResult input = new RoundEstimation(run.warehouse(), run.campaign(), settings.maxRejectedShare(),
         settings.checkDuplicates(), Decoding.PLAIN).run(ds, published);
-    LedgerTable.write(run.warehouse(), run.campaign(), ds, published, input.accepted(), entry, settings.privacy(),
-        cohort);
+    PrivacyBudget.commit(run, ds, published, input.accepted(), cohort, settings.privacy());
     LOG.info("{} round {} ({}, {}): {} devices simulated in {} s, {} reports accepted", run.campaign(),
         round.round(), round.stage(), ds, round.devices(), String.format(Locale.ROOT, "%.1f", simulated),
         input.accepted());

@@ -4,22 +4,29 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.dpcurate.accounting.Accounting;
 import org.dpcurate.accounting.PrivacyLedger;
 import org.dpcurate.accounting.PrivacyPolicy;
+import org.dpcurate.accounting.SamplingAmplification;
 import org.dpcurate.accounting.ShuffleAmplification;
 import org.dpcurate.jobs.warehouse.Manifest;
+import org.dpcurate.jobs.warehouse.ParquetInput;
+import org.dpcurate.jobs.warehouse.Partitions;
 import org.dpcurate.jobs.warehouse.PublishedConfig;
 import org.dpcurate.jobs.warehouse.Warehouse;
 
 /**
  * The privacy ledger analysts read: one committed row per campaign and date with the eps each participating
- * device spent, the sequential composition over the budget period, and, for shuffled reports, the amplified
- * central (eps, delta) bound.
+ * device spent and what the fleet's policy charged for it, the worst composition over any budget period containing
+ * the date (across every campaign of the fleet), the policy that governed it, and, for shuffled reports, the
+ * amplified central (eps, delta) bound.
  */
 public final class LedgerTable {
   private LedgerTable() {}
@@ -40,7 +47,15 @@ public final class LedgerTable {
       .add("central_delta", DataTypes.DoubleType, true)
       .add("cohort", DataTypes.StringType, true)
       .add("stage", DataTypes.StringType, true)
-      .add("segment_words", DataTypes.IntegerType, true);
+      .add("segment_words", DataTypes.IntegerType, true)
+      .add("fleet", DataTypes.StringType, true)
+      .add("sampling_rate", DataTypes.DoubleType, true)
+      .add("sampled_epsilon", DataTypes.DoubleType, true)
+      .add("accounting", DataTypes.StringType, true)
+      .add("charged_epsilon", DataTypes.DoubleType, true)
+      .add("policy_version", DataTypes.StringType, true)
+      .add("policy_hash", DataTypes.StringType, true)
+      .add("budget_override", DataTypes.BooleanType, true);
 
   /**
    * Who reported in a round, when not every device did (string discovery): cohort "c/R" of a split into R disjoint
@@ -48,36 +63,59 @@ public final class LedgerTable {
    */
   public record Cohort(String label, String stage, Integer segmentWords) {}
 
-  /** The spends already committed for the campaign (every date's eps). */
-  public static List<PrivacyLedger.Spend> spends(Warehouse w, String campaign) {
-    String dir = w.campaignDir(NAME, campaign);
+  /**
+   * Every spend committed for {@code fleet}, across all its campaigns: what each date charged each participating
+   * device. Only committed partitions are read (a killed commit's staging directory never is); rows from before
+   * fleets existed belong to the default fleet "fleet", and charged their eps.
+   */
+  public static List<PrivacyLedger.Spend> spends(Warehouse w, String fleet) {
+    List<String> partitions = Partitions.committed(w, NAME);
     List<PrivacyLedger.Spend> out = new ArrayList<>();
-    if (!w.exists(dir)) {
+    if (partitions.isEmpty()) {
       return out;
     }
-    Dataset<Row> ledger = w.spark().read().parquet(dir);
-    // Partitions written before cohorts existed have no cohort column: every device reported.
-    String cohort = Arrays.asList(ledger.columns()).contains("cohort") ? "cohort" : "cast(null as string) as cohort";
-    for (Row r : ledger.selectExpr("cast(ds as string) as ds", "epsilon", cohort).collectAsList()) {
-      out.add(new PrivacyLedger.Spend(LocalDate.parse(r.getAs("ds")), r.getAs("epsilon"), r.getAs("cohort")));
+    Dataset<Row> ledger = ParquetInput.reading(w.table(NAME), () -> w.spark().read()
+        .option("basePath", w.table(NAME)).parquet(partitions.toArray(String[]::new)));
+    List<String> columns = Arrays.asList(ledger.columns());
+    String cohort = columns.contains("cohort") ? "cohort" : "cast(null as string) as cohort";
+    String rowFleet = columns.contains("fleet") ? "coalesce(fleet, 'fleet') as fleet" : "'fleet' as fleet";
+    String charged = columns.contains("charged_epsilon") ? "coalesce(charged_epsilon, epsilon) as charged"
+        : "epsilon as charged";
+    Dataset<Row> rows = ledger.selectExpr("cast(campaign as string) as campaign", "cast(ds as string) as ds", charged,
+        cohort, rowFleet).where(functions.col("fleet").equalTo(fleet));
+    for (Row r : ParquetInput.reading(w.table(NAME), rows::collectAsList)) {
+      out.add(new PrivacyLedger.Spend(LocalDate.parse(r.getAs("ds")), r.getAs("charged"), r.getAs("cohort"),
+          r.getAs("campaign")));
     }
     return out;
   }
 
-  /** Commits date {@code ds}'s row; {@code cohort} is null when every device reported. */
+  /**
+   * Commits date {@code ds}'s row: {@code e} is the accounting of what the round charged ({@code e.epsilon()}, its
+   * eps or the sampling-amplified bound, as the policy says); {@code cohort} is null when every device of the
+   * campaign reported.
+   */
   public static void write(Warehouse w, String campaign, LocalDate ds, PublishedConfig published, long devices,
-      PrivacyLedger.Entry e, PrivacyPolicy policy, Cohort cohort) {
+      PrivacyLedger.Entry e, Accounting accounting, Cohort cohort) {
     Double central = null;
     Double delta = null;
-    if (policy.shuffled() && devices > 0 && Double.isFinite(e.epsilon())) {
-      central = ShuffleAmplification.centralEpsilon(e.epsilon(), devices, policy.delta());
-      delta = policy.delta();
+    double local = published.oracle().epsilon();
+    if (accounting.shuffled() && devices > 0 && Double.isFinite(local)) {
+      central = ShuffleAmplification.centralEpsilon(local, devices, accounting.delta());
+      delta = accounting.delta();
     }
-    Row row = RowFactory.create(published.round(), published.oracle().kind().name(), e.epsilon(), devices,
+    PrivacyPolicy policy = accounting.policy();
+    double sampled = SamplingAmplification.epsilon(local, published.samplingRate());
+    double charged = e.epsilon();
+    Row row = RowFactory.create(published.round(), published.oracle().kind().name(), local, devices,
         e.windowStart().toString(), e.cumulativeEpsilon(), policy.budgetEpsilon(), policy.periodDays(),
-        policy.shuffled(), central, delta, cohort == null ? null : cohort.label(),
-        cohort == null ? null : cohort.stage(), cohort == null ? null : cohort.segmentWords());
+        accounting.shuffled(), central, delta, cohort == null ? null : cohort.label(),
+        cohort == null ? null : cohort.stage(), cohort == null ? null : cohort.segmentWords(), policy.fleet(),
+        published.samplingRate(), sampled, policy.accounting().name().toLowerCase(Locale.ROOT).replace('_', '-'), charged,
+        policy.version(), policy.hash(), accounting.budgetOverride());
     w.commit(w.spark().createDataFrame(List.of(row), SCHEMA).coalesce(1), NAME, campaign, ds,
-        Manifest.ofRound(published.round()).set("config_hash", published.hash()).set("epsilon_spent", e.epsilon()));
+        Manifest.ofRound(published.round()).set("config_hash", published.hash()).set("epsilon_spent", local)
+            .set("epsilon_charged", charged).set("fleet", policy.fleet()).set("policy_version", policy.version())
+            .set("policy_hash", policy.hash()).set("budget_override", accounting.budgetOverride()));
   }
 }

@@ -33,7 +33,20 @@ public final class PublishedConfigs {
 
   private PublishedConfigs() {}
 
+  /** Publishes a round polling every opted-in device. */
   public static PublishedConfig write(Warehouse w, String campaign, LocalDate ds, int round, OracleConfig c) {
+    return write(w, campaign, ds, round, c, 1);
+  }
+
+  /**
+   * Publishes date {@code ds}'s round; {@code samplingRate} below 1 adds {@code sampling.rate} (a config without it
+   * polls every device).
+   */
+  public static PublishedConfig write(Warehouse w, String campaign, LocalDate ds, int round, OracleConfig c,
+      double samplingRate) {
+    if (!(samplingRate > 0 && samplingRate <= 1)) {
+      throw new IllegalArgumentException("sampling rate must be in (0, 1], got: " + samplingRate);
+    }
     TreeMap<String, String> p = new TreeMap<>();
     p.put("campaign", campaign);
     p.put("ds", ds.toString());
@@ -47,13 +60,16 @@ public final class PublishedConfigs {
     p.put("sketch.columns", Integer.toString(c.sketchColumns()));
     p.put("hash.salt", Long.toString(c.hashSalt()));
     p.put("protocol.version", Integer.toString(PROTOCOL_VERSION));
+    if (samplingRate < 1) {
+      p.put("sampling.rate", Double.toString(samplingRate));
+    }
     // Sorted keys and no timestamp: the same config always writes the same bytes (and hash).
     StringBuilder text = new StringBuilder();
     p.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
     String hash = sha256(text.toString());
     w.writeText(w.configPath(campaign, ds), text.toString());
     w.writeText(hashPath(w, campaign, ds), hash + "\n");
-    return new PublishedConfig(round, c, hash);
+    return new PublishedConfig(round, c, samplingRate, hash);
   }
 
   /** The SHA-256 recorded when the config was published: a later edit of the config shows as a mismatch. */
@@ -110,7 +126,11 @@ public final class PublishedConfigs {
           Integer.parseInt(p.getProperty("sketch.rows")),
           Integer.parseInt(p.getProperty("sketch.columns")),
           Long.parseLong(p.getProperty("hash.salt")));
-      return new PublishedConfig(Integer.parseInt(p.getProperty("round")), c, hash);
+      double rate = Double.parseDouble(p.getProperty("sampling.rate", "1"));
+      if (!(rate > 0 && rate <= 1)) {
+        throw invalid(path, "sampling.rate must be in (0, 1], got: " + rate);
+      }
+      return new PublishedConfig(Integer.parseInt(p.getProperty("round")), c, rate, hash);
     } catch (IllegalArgumentException e) {
       throw invalid(path, e.getMessage());
     }

@@ -1,11 +1,12 @@
 package org.dpcurate.jobs.warehouse;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -83,12 +84,20 @@ public final class Warehouse {
     }
   }
 
+  /** Deletes a directory and everything in it. */
+  public void delete(String path) {
+    Path p = new Path(path);
+    try {
+      fs(p).delete(p, true);
+    } catch (IOException e) {
+      throw new JobException(ExitCode.WRITE_FAILED, "cannot delete " + path + ": " + e.getMessage(), e);
+    }
+  }
+
   public boolean isDirectory(String path) {
     Path p = new Path(path);
     try {
       return fs(p).getFileStatus(p).isDirectory();
-    } catch (FileNotFoundException e) {
-      throw new JobException(ExitCode.MISSING_INPUT, "missing input " + path, e);
     } catch (IOException e) {
       throw new JobException(ExitCode.MISSING_INPUT, "cannot read " + path + ": " + e.getMessage(), e);
     }
@@ -110,7 +119,7 @@ public final class Warehouse {
 
   /** A partition dpcurate wrote: it must exist and carry its commit manifest. */
   public String requireCommitted(String table, String campaign, LocalDate ds) {
-    String withdrawn = withdrawal(table, campaign, ds);
+    String withdrawn = Withdrawals.reason(this, table, campaign, ds);
     if (withdrawn != null) {
       throw new JobException(ExitCode.MISSING_INPUT, "partition " + partition(table, campaign, ds)
           + " was withdrawn: " + withdrawn);
@@ -126,56 +135,7 @@ public final class Warehouse {
   /** Writes {@code data} as partition {@code ds} of {@code table}, atomically, with {@code manifest}. */
   public void commit(Dataset<Row> data, String table, String campaign, LocalDate ds, Manifest manifest) {
     commitTo(data, partition(table, campaign, ds), manifest, table, campaign, ds.toString());
-    Path marker = withdrawalMarker(table, campaign, ds);
-    try {
-      fs(marker).delete(marker, false);
-    } catch (IOException e) {
-      throw new JobException(ExitCode.WRITE_FAILED, "cannot remove " + marker + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Removes partition {@code ds} of {@code table}, leaving a marker that says why: a failed re-run must not leave
-   * an earlier output that downstream steps would take for the current one. The next commit of the partition
-   * clears the marker.
-   */
-  public void withdraw(String table, String campaign, LocalDate ds, String reason) {
-    Path target = new Path(partition(table, campaign, ds));
-    Path marker = withdrawalMarker(table, campaign, ds);
-    try {
-      FileSystem fs = fs(target);
-      if (!fs.exists(target)) {
-        return;
-      }
-      try (OutputStream out = fs.create(marker, true)) {
-        out.write((reason + " (run " + runId + ")\n").getBytes(StandardCharsets.UTF_8));
-      }
-      fs.delete(target, true);
-      LOG.warn("withdrew {}: {}", target, reason);
-    } catch (IOException e) {
-      throw new JobException(ExitCode.WRITE_FAILED, "cannot withdraw " + target + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Why partition {@code ds} of {@code table} was withdrawn, or null if it was not. */
-  public String withdrawal(String table, String campaign, LocalDate ds) {
-    Path marker = withdrawalMarker(table, campaign, ds);
-    try {
-      FileSystem fs = fs(marker);
-      if (!fs.exists(marker)) {
-        return null;
-      }
-      try (InputStream in = fs.open(marker)) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-      }
-    } catch (IOException e) {
-      throw new JobException(ExitCode.MISSING_INPUT, "cannot read " + marker + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Beside the partitions, with a leading '_' so that table readers skip it. */
-  private Path withdrawalMarker(String table, String campaign, LocalDate ds) {
-    return new Path(campaignDir(table, campaign), "_withdrawn-ds=" + ds);
+    Withdrawals.clear(this, table, campaign, ds);
   }
 
   /**
