@@ -20,8 +20,12 @@ class AirflowDagTest {
   private static final Path DAG = Path.of("..", "conf", "airflow", "dpcurate_nightly.py");
 
   static List<String> nightlyArgs(String dag) {
-    Matcher block = Pattern.compile("NIGHTLY_ARGS = \\[(.*?)\\]", Pattern.DOTALL).matcher(dag);
-    assertTrue(block.find(), "NIGHTLY_ARGS list not found");
+    return args(dag, "NIGHTLY_ARGS");
+  }
+
+  static List<String> args(String dag, String list) {
+    Matcher block = Pattern.compile(list + " = \\[(.*?)\\]", Pattern.DOTALL).matcher(dag);
+    assertTrue(block.find(), list + " list not found");
     List<String> args = new ArrayList<>();
     Matcher literal = Pattern.compile("\"([^\"]*)\"").matcher(block.group(1));
     while (literal.find()) {
@@ -45,6 +49,13 @@ class AirflowDagTest {
     Matcher javaClass = Pattern.compile("java_class=\"([^\"]+)\"").matcher(dag);
     assertTrue(javaClass.find());
     assertEquals(NightlyJob.class.getName(), javaClass.group(1));
+    RetentionJob retention = new RetentionJob();
+    Cli retentionCli = new Cli(retention.name(), retention.summary(), retention.options());
+    assertTrue(retentionCli.parse(args(dag, "RETENTION_ARGS").stream().map(a -> a.replace("{{ ds }}",
+        "2026-01-02")).toArray(String[]::new)), "the retention task's arguments parse");
+    assertEquals(java.time.LocalDate.of(2026, 1, 2), retentionCli.get(RetentionJob.AS_OF));
+    assertTrue(dag.contains("java_class=\"" + RetentionJob.class.getName() + "\""), "the retention task");
+    assertTrue(dag.contains("nightly >> retention"), "retention runs after the nightly run");
     for (String required : new String[] {"catchup=True", "max_active_runs=1", "\"retries\"", "SparkSubmitOperator"}) {
       assertTrue(dag.contains(required), "the DAG sets " + required);
     }

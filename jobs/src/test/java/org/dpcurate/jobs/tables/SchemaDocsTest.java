@@ -39,6 +39,7 @@ class SchemaDocsTest {
     out.put(DiscoveredTable.NAME, DiscoveredTable.SCHEMA);
     out.put(DiscoveryRoundsTable.NAME, DiscoveryRoundsTable.SCHEMA);
     out.put(DiscoveryTruthTable.NAME, DiscoveryTruthTable.SCHEMA);
+    out.put(RetentionLogTable.NAME, RetentionLogTable.SCHEMA);
     return out;
   }
 
