@@ -66,7 +66,8 @@ public final class CurationOptions {
 
   public static final List<Option<?>> ESTIMATION = List.of(FDR, MIN_COUNT, CONFIDENCE, POST_PROCESSING,
       CommonOptions.MAX_REJECTED_SHARE, DECODING, CommonOptions.SKIP_DUPLICATE_CHECK, CommonOptions.POLICY,
-      CommonOptions.BUDGET, CommonOptions.BUDGET_PERIOD_DAYS, CommonOptions.OVERRIDE_BUDGET, CommonOptions.LOCK_WAIT, SHUFFLED, DELTA);
+      CommonOptions.BUDGET, CommonOptions.BUDGET_PERIOD_DAYS, CommonOptions.OVERRIDE_BUDGET, CommonOptions.LOCK_WAIT,
+      SHUFFLED, DELTA);
   public static final List<Option<?>> SIMULATION = List.of(DEVICES, EPSILON, ORACLE, REPORT_BITS);
 
   public static EstimationSettings estimation(Cli cli) {

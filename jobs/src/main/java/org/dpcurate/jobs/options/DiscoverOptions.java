@@ -53,7 +53,8 @@ public final class DiscoverOptions {
   public static final List<Option<?>> ALL = List.of(CommonOptions.WAREHOUSE, CAMPAIGN, CommonOptions.SEED, START,
       POPULATION, DEVICES, METHOD, EPSILON, ROUND_EPSILONS, COHORT_SHARES, SEGMENT_WORDS, MAX_PREFIXES, ORACLE, FDR,
       MIN_DEVICES, FRAGMENT_HASH_BITS, FRAGMENT_SHARE, FRAGMENT_SKETCH_ROWS, FRAGMENT_SKETCH_COLUMNS,
-      CommonOptions.POLICY, CommonOptions.BUDGET, CommonOptions.BUDGET_PERIOD_DAYS, CommonOptions.OVERRIDE_BUDGET, CommonOptions.LOCK_WAIT,
+      CommonOptions.POLICY, CommonOptions.BUDGET, CommonOptions.BUDGET_PERIOD_DAYS, CommonOptions.OVERRIDE_BUDGET,
+      CommonOptions.LOCK_WAIT,
       CommonOptions.MAX_REJECTED_SHARE,
       CommonOptions.SKIP_DUPLICATE_CHECK, EVALUATE_SHARE);
 

@@ -73,8 +73,9 @@ public final class EstimateStep {
   }
 
   private JobException withdrawRanking(LocalDate ds, JobException failure) {
-    Withdrawals.withdraw(run.warehouse(), RankedTable.NAME, run.campaign(), ds, "the last estimate of " + ds + " failed (exit "
-        + failure.exitCode().code + ": " + failure.getMessage() + "); fix the cause and run estimate again");
+    Withdrawals.withdraw(run.warehouse(), RankedTable.NAME, run.campaign(), ds, "the last estimate of " + ds
+        + " failed (exit " + failure.exitCode().code + ": " + failure.getMessage()
+        + "); fix the cause and run estimate again");
     return failure;
   }
 

@@ -111,7 +111,8 @@ public final class LedgerTable {
         e.windowStart().toString(), e.cumulativeEpsilon(), policy.budgetEpsilon(), policy.periodDays(),
         accounting.shuffled(), central, delta, cohort == null ? null : cohort.label(),
         cohort == null ? null : cohort.stage(), cohort == null ? null : cohort.segmentWords(), policy.fleet(),
-        published.samplingRate(), sampled, policy.accounting().name().toLowerCase(Locale.ROOT).replace('_', '-'), charged,
+        published.samplingRate(), sampled, policy.accounting().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        charged,
         policy.version(), policy.hash(), accounting.budgetOverride());
     w.commit(w.spark().createDataFrame(List.of(row), SCHEMA).coalesce(1), NAME, campaign, ds,
         Manifest.ofRound(published.round()).set("config_hash", published.hash()).set("epsilon_spent", local)

@@ -41,6 +41,7 @@ public final class RetentionLogTable {
     }
     deletions.forEach(d -> rows.add(d.row()));
     w.commit(w.spark().createDataFrame(rows, SCHEMA).coalesce(1), NAME, campaign, asOf, Manifest.ofRound(0)
-        .set("retention_days", retentionDays).set("policy_hash", policyHash).count("deleted", deletions.size()).count("logged", rows.size()));
+        .set("retention_days", retentionDays).set("policy_hash", policyHash).count("deleted", deletions.size())
+        .count("logged", rows.size()));
   }
 }
