@@ -20,8 +20,8 @@ import org.dpcurate.jobs.options.Option;
 import org.dpcurate.jobs.options.OracleChoice;
 import org.dpcurate.jobs.options.Parser;
 import org.dpcurate.jobs.options.Parsers;
+import org.dpcurate.jobs.options.PublishSettings;
 import org.dpcurate.jobs.options.RunSettings;
-import org.dpcurate.jobs.options.SimulationSettings;
 import org.dpcurate.jobs.pipeline.CampaignRun;
 import org.dpcurate.jobs.pipeline.EstimateStep;
 import org.dpcurate.jobs.pipeline.OraclePicker;
@@ -32,7 +32,6 @@ import org.dpcurate.jobs.tables.ReportTable;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.oracle.OracleKind;
 import org.dpcurate.selection.Selection;
-import org.dpcurate.simulation.PopulationConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,8 +102,7 @@ public final class BenchmarkJob implements Job {
       for (OracleKind kind : cli.get(ORACLES)) {
         CampaignRun run = base.forCampaign("bench-" + kind.name().toLowerCase(Locale.ROOT) + "-" + n + "-k" + k);
         OracleConfig config = kind == OracleKind.FLH || kind == OracleKind.OLH
-            ? OraclePicker.pick(new SimulationSettings(PopulationConfig.defaults(), eps, new OracleChoice(kind),
-                128), k, n)
+            ? OraclePicker.pick(new PublishSettings(eps, new OracleChoice(kind), 128, n), k, n)
             : OracleConfig.withDefaults(kind, eps, k);
         double gen = BenchmarkReports.ensure(run, DS, config, n);
         EstimateStep estimate = new EstimateStep(run, estimation);

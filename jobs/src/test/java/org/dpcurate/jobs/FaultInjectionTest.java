@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.functions;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.junit.jupiter.api.Test;
@@ -136,19 +135,19 @@ class FaultInjectionTest extends SparkTestBase {
     prepare("types", DS);
     Dataset<Row> asDouble = spark.read().parquet(reports("types", DS).toString())
         .withColumn("value", functions.col("value").cast("double"));
-    String tmp = dir.resolve("tmp-types").toString();
-    asDouble.write().parquet(tmp);
-    spark.read().parquet(tmp).write().mode(SaveMode.Overwrite).parquet(reports("types", DS).toString());
+    overwriteKeepingManifest(reports("types", DS), asDouble, dir);
     assertFails(estimate("types", DS), ExitCode.MISSING_INPUT, "value is double");
   }
 
   @Test
-  void anEmptyReportPartitionIsADateWithoutReports() throws Exception {
+  void aCommittedReportPartitionWithoutDataFilesIsADateWithoutReports() throws Exception {
     prepare("empty", DS);
     Path partition = reports("empty", DS);
     try (Stream<Path> files = Files.list(partition)) {
       for (Path f : files.toList()) {
-        Files.delete(f);
+        if (!f.getFileName().toString().contains("_manifest.json")) {
+          Files.delete(f);
+        }
       }
     }
     Outcome o = estimate("empty", DS);
@@ -162,9 +161,7 @@ class FaultInjectionTest extends SparkTestBase {
     assertEquals(ExitCode.SUCCESS, estimate("rerun", DS).code());
     Dataset<Row> wrongEps = spark.read().parquet(reports("rerun", DS).toString())
         .withColumn("epsilon", functions.lit(1.0));
-    String tmp = dir.resolve("tmp-rerun").toString();
-    wrongEps.write().parquet(tmp);
-    spark.read().parquet(tmp).write().mode(SaveMode.Overwrite).parquet(reports("rerun", DS).toString());
+    overwriteKeepingManifest(reports("rerun", DS), wrongEps, dir);
     assertFails(estimate("rerun", DS), ExitCode.VALIDATION_FAILED);
     assertFalse(Files.exists(Path.of(wh(), "ranked", "campaign=rerun", "ds=" + DS)), "the stale ranking is gone");
     assertFails(runShared(new RefineJob(), args("rerun", DS)), ExitCode.MISSING_INPUT, "withdrawn",

@@ -20,6 +20,7 @@ class JobsArchitectureTest {
       .layer("entry points").definedBy("org.dpcurate.jobs")
       .layer("simulation").definedBy("org.dpcurate.jobs.simulation..")
       .layer("pipeline").definedBy("org.dpcurate.jobs.pipeline..")
+      .layer("ingestion").definedBy("org.dpcurate.jobs.ingestion..")
       .layer("estimation").definedBy("org.dpcurate.jobs.estimation..")
       .layer("options").definedBy("org.dpcurate.jobs.options..")
       .layer("tables").definedBy("org.dpcurate.jobs.tables..")
@@ -28,11 +29,13 @@ class JobsArchitectureTest {
       .whereLayer("entry points").mayNotBeAccessedByAnyLayer()
       .whereLayer("simulation").mayOnlyBeAccessedByLayers("entry points")
       .whereLayer("pipeline").mayOnlyBeAccessedByLayers("entry points", "simulation")
-      .whereLayer("estimation").mayOnlyBeAccessedByLayers("entry points", "simulation", "pipeline")
+      .whereLayer("ingestion").mayOnlyBeAccessedByLayers("entry points")
+      .whereLayer("estimation").mayOnlyBeAccessedByLayers("entry points", "simulation", "pipeline", "ingestion")
       .whereLayer("options").mayOnlyBeAccessedByLayers("entry points", "simulation", "pipeline")
-      .whereLayer("tables").mayOnlyBeAccessedByLayers("entry points", "simulation", "pipeline", "estimation")
+      .whereLayer("tables").mayOnlyBeAccessedByLayers("entry points", "simulation", "pipeline", "estimation",
+          "ingestion")
       .whereLayer("warehouse").mayOnlyBeAccessedByLayers("entry points", "simulation", "pipeline", "estimation",
-          "tables");
+          "ingestion", "tables");
 
   @ArchTest
   static final ArchRule productionEntryPointsDoNotSimulate = noClasses().that()
@@ -41,7 +44,7 @@ class JobsArchitectureTest {
       .and().haveSimpleNameNotStartingWith("Benchmark")
       .or().haveSimpleName("Backfill").or().haveSimpleName("JobRunner")
       .should().dependOnClassesThat().resideInAPackage("org.dpcurate.jobs.simulation..")
-      .because("estimate, refine, nightly and generate run on real devices' reports");
+      .because("generate, publish, ingest, estimate, refine, nightly and retention run on real devices' reports");
 
   @ArchTest
   static final ArchRule noPackageCycles = slices().matching("org.dpcurate.(**)").should().beFreeOfCycles();

@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.tables.ReportTable;
@@ -59,10 +58,8 @@ class OperationsTest extends SparkTestBase {
   }
 
   /** Replaces a partition's data with {@code rows} (test set-up of bad input). */
-  private void replaceReports(String campaign, String ds, Dataset<Row> rows) {
-    String tmp = dir.resolve("tmp-" + System.nanoTime()).toString();
-    rows.write().parquet(tmp);
-    spark.read().parquet(tmp).write().mode(SaveMode.Overwrite).parquet(partition("reports", campaign, ds).toString());
+  private void replaceReports(String campaign, String ds, Dataset<Row> rows) throws Exception {
+    overwriteKeepingManifest(partition("reports", campaign, ds), rows, dir);
   }
 
   @Test

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +47,18 @@ abstract class SparkTestBase {
         "devices=20000", "messages.per.device=3", "distinct.messages=1500", "hot.specs=20", "hot.share=0.85",
         "hot.zipf=1.0", "order.seed=7"));
     return file;
+  }
+
+  /**
+   * Replaces a committed partition's data with {@code rows}, keeping its manifest (test set-up of bad input that
+   * arrived committed): the rows are written elsewhere first, since Spark cannot overwrite what it reads.
+   */
+  static void overwriteKeepingManifest(Path partition, Dataset<Row> rows, Path scratch) throws IOException {
+    byte[] manifest = Files.readAllBytes(partition.resolve("_manifest.json"));
+    String tmp = scratch.resolve("tmp-" + System.nanoTime()).toString();
+    rows.write().parquet(tmp);
+    spark.read().parquet(tmp).write().mode(SaveMode.Overwrite).parquet(partition.toString());
+    Files.write(partition.resolve("_manifest.json"), manifest);
   }
 
   static String[] concat(String[] a, String... b) {

@@ -39,7 +39,8 @@ final class ReportSource {
    * names another campaign, date or config hash than the published config is refused.
    */
   static ReportSource open(Warehouse w, String campaign, LocalDate ds, PublishedConfig published) {
-    String path = w.requireInput(ReportTable.NAME, campaign, ds);
+    // Only a committed partition is read: ingest (or a simulation) commits it with its manifest.
+    String path = w.requireCommitted(ReportTable.NAME, campaign, ds);
     requireBoundTo(w, path, campaign, ds, published);
     // An empty partition is a date without reports.
     Dataset<Row> all = ParquetInput.read(w, path, ReportTable.SCHEMA);
@@ -64,13 +65,10 @@ final class ReportSource {
     ParquetInput.requireTypes("reports at " + path, found, ReportTable.SCHEMA);
   }
 
-  /** A partition's manifest, where it has one, must name this campaign, date and published config. */
+  /** A partition's manifest must name this campaign, date and published config. */
   private static void requireBoundTo(Warehouse w, String path, String campaign, LocalDate ds,
       PublishedConfig published) {
     Map<String, Object> manifest = Manifest.read(w, path);
-    if (manifest == null) {
-      return;
-    }
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("campaign", campaign);
     expected.put("ds", ds.toString());

@@ -44,6 +44,10 @@ public final class CurationOptions {
   public static final Option<Integer> REPORT_BITS = Option.of("report-bits", "B",
       "report-size budget in bits for the chooser", 128, Parsers.intIn(1, 1 << 24));
 
+  public static final Option<Long> EXPECTED_REPORTS = Option.of("expected-reports", "N",
+      "reports the round expects (sizes FLH's seed pool and the chooser's decoding cost)", 1_000_000L,
+      Parsers.longIn(1, 10_000_000_000L));
+
   public static final Option<Double> FDR = Option.of("fdr", "Q", "false discovery rate of selection, in (0,1)",
       0.05, Parsers.doubleIn(1e-9, 0.999));
   public static final Option<Double> MIN_COUNT = Option.of("min-count", "N",
@@ -69,6 +73,12 @@ public final class CurationOptions {
       CommonOptions.BUDGET, CommonOptions.BUDGET_PERIOD_DAYS, CommonOptions.OVERRIDE_BUDGET, CommonOptions.LOCK_WAIT,
       SHUFFLED, DELTA);
   public static final List<Option<?>> SIMULATION = List.of(DEVICES, EPSILON, ORACLE, REPORT_BITS);
+  public static final List<Option<?>> PUBLICATION = List.of(EPSILON, ORACLE, REPORT_BITS, EXPECTED_REPORTS,
+      CommonOptions.POLICY);
+
+  public static PublishSettings publication(Cli cli) {
+    return new PublishSettings(cli.get(EPSILON), cli.get(ORACLE), cli.get(REPORT_BITS), cli.get(EXPECTED_REPORTS));
+  }
 
   public static EstimationSettings estimation(Cli cli) {
     return new EstimationSettings(

@@ -2,7 +2,7 @@ package org.dpcurate.jobs.pipeline;
 
 import org.dpcurate.jobs.options.Cli;
 import org.dpcurate.jobs.options.CurationOptions;
-import org.dpcurate.jobs.options.SimulationSettings;
+import org.dpcurate.jobs.options.PublishSettings;
 import org.dpcurate.oracle.MechanismChooser;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.oracle.OracleKind;
@@ -16,7 +16,7 @@ public final class OraclePicker {
   private OraclePicker() {}
 
   /** The config for {@code domainSize} candidates and about {@code devices} reports. */
-  public static OracleConfig pick(SimulationSettings s, int domainSize, long devices) {
+  public static OracleConfig pick(PublishSettings s, int domainSize, long devices) {
     double epsilon = s.epsilon();
     if (Double.isInfinite(epsilon)) {
       return OracleConfig.grr(epsilon, domainSize);

@@ -13,14 +13,12 @@ import org.apache.spark.storage.StorageLevel;
 import org.dpcurate.hash.Seeds;
 import org.dpcurate.jobs.options.SimulationSettings;
 import org.dpcurate.jobs.pipeline.CampaignRun;
-import org.dpcurate.jobs.pipeline.OraclePicker;
+import org.dpcurate.jobs.pipeline.PublishStep;
 import org.dpcurate.jobs.runtime.Timing;
-import org.dpcurate.jobs.tables.CandidateTable;
 import org.dpcurate.jobs.tables.ReportTable;
 import org.dpcurate.jobs.tables.TruthTable;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.jobs.warehouse.PublishedConfig;
-import org.dpcurate.jobs.warehouse.PublishedConfigs;
 import org.dpcurate.jobs.warehouse.Warehouse;
 import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.OracleConfig;
@@ -31,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A simulated curation round: publishes the date's oracle config for its candidates, then every device votes for
+ * A simulated curation round: publishes the date ({@link PublishStep}, as production does), then every device votes for
  * the candidate nearest its messages and randomizes; reports go to the report table and the true vote counts,
  * separately, to the truth table.
  */
@@ -65,11 +63,12 @@ public final class CurationDevices {
   /** Publishes date {@code ds}'s config and simulates its devices; returns the true votes by candidate index. */
   public long[] simulate(LocalDate ds) {
     Warehouse w = run.warehouse();
-    List<Candidate> pool = CandidateTable.read(w, run.campaign(), ds, run.embedder());
+    // The production publication; a simulation may publish a date again, since it reports in the same run.
+    PublishStep.Published publication = new PublishStep(run, settings.publishing()).publish(ds, samplingRate, true);
+    List<Candidate> pool = publication.pool();
+    PublishedConfig published = publication.config();
+    OracleConfig config = published.oracle();
     long devices = settings.population().devices();
-    OracleConfig config = OraclePicker.pick(settings, pool.size(), devices);
-    PublishedConfig published = PublishedConfigs.write(w, run.campaign(), ds, pool.get(0).round(), config,
-        samplingRate);
     int round = published.round();
     long start = System.nanoTime();
     float[][] embeddings = pool.stream().map(Candidate::embedding).toArray(float[][]::new);

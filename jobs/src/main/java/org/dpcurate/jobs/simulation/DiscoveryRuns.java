@@ -14,7 +14,6 @@ import org.dpcurate.discovery.PromptPopulation;
 import org.dpcurate.jobs.options.Cli;
 import org.dpcurate.jobs.options.DiscoverOptions;
 import org.dpcurate.jobs.options.DiscoverSettings;
-import org.dpcurate.jobs.options.DiscoveryMethod;
 import org.dpcurate.jobs.pipeline.CampaignRun;
 import org.dpcurate.jobs.runtime.Timing;
 import org.dpcurate.jobs.tables.DiscoveredTable;
@@ -35,7 +34,7 @@ public final class DiscoveryRuns {
   private DiscoveryRuns() {}
 
   /** One method's run and its score. */
-  record MethodRun(DiscoveryMethod method, String campaign, DiscoveryResult result, DiscoveryEvaluation evaluation,
+  record MethodRun(DiscoverSettings.Method method, String campaign, DiscoveryResult result, DiscoveryEvaluation evaluation,
       LocalDate lastDs, double seconds) {}
 
   /** Runs every method of {@code s}; returns the console report. */
@@ -43,14 +42,14 @@ public final class DiscoveryRuns {
     PromptPopulation population = new PromptPopulation(s.population());
     long devices = s.population().devices();
     List<MethodRun> runs = new ArrayList<>();
-    for (DiscoveryMethod method : s.methods()) {
+    for (DiscoverSettings.Method method : s.methods()) {
       CampaignRun run = base.forCampaign(s.campaignOf(method));
       int rounds = s.roundsOf(method);
       DiscoveryChannel channel = new DiscoveryChannel(run, population, s, rounds);
       LOG.info("{}: {} over {} devices in {} rounds from {}, eps {} per device", run.campaign(), method.label(),
           devices, rounds, s.start(), s.discovery().epsilon());
       long t = System.nanoTime();
-      DiscoveryResult result = Cli.validated(DiscoverOptions.METHOD, () -> method == DiscoveryMethod.PREFIX_TREE
+      DiscoveryResult result = Cli.validated(DiscoverOptions.METHOD, () -> method == DiscoverSettings.Method.PREFIX_TREE
           ? PrefixTreeDiscovery.run(population.vocabulary(), s.population().maxWords(), devices, s.discovery(),
               channel)
           : FragmentPuzzleDiscovery.run(population.vocabulary(), s.population().maxWords(), devices, s.discovery(),

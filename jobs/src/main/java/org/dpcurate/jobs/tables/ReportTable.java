@@ -4,7 +4,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.dpcurate.client.UploadRecord;
 import org.dpcurate.oracle.OracleKind;
+import org.dpcurate.oracle.PayloadField;
 import org.dpcurate.oracle.Report;
 
 /**
@@ -30,14 +32,9 @@ public final class ReportTable {
 
   public static final String[] COLUMNS = SCHEMA.fieldNames();
 
-  /** A 128-bit report id as 32 hex digits. */
+  /** A 128-bit report id as 32 lower-case hex digits. */
   public static String reportId(long high, long low) {
-    return hex(high) + hex(low);
-  }
-
-  private static String hex(long v) {
-    String h = Long.toHexString(v);
-    return "0".repeat(16 - h.length()) + h;
+    return UploadRecord.reportId(high, low);
   }
 
   /** The row of a report; the payload columns {@code r}'s oracle does not use are null. */
@@ -52,13 +49,11 @@ public final class ReportTable {
 
   /** Whether {@code kind} reports use payload column {@code column} (hash_index, seed, value, sign, bits). */
   public static boolean uses(OracleKind kind, String column) {
-    return switch (column) {
-      case "hash_index" -> kind == OracleKind.FLH || kind == OracleKind.CMS || kind == OracleKind.HCMS;
-      case "seed" -> kind == OracleKind.OLH;
-      case "value" -> kind != OracleKind.OUE && kind != OracleKind.CMS && kind != OracleKind.SS;
-      case "sign" -> kind == OracleKind.HCMS;
-      case "bits" -> kind == OracleKind.OUE || kind == OracleKind.CMS || kind == OracleKind.SS;
-      default -> true;
-    };
+    for (PayloadField f : PayloadField.values()) {
+      if (f.column().equals(column)) {
+        return f.usedBy(kind);
+      }
+    }
+    return true;
   }
 }

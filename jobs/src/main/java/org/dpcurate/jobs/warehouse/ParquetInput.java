@@ -1,6 +1,7 @@
 package org.dpcurate.jobs.warehouse;
 
 import java.io.IOException;
+import java.io.ObjectStreamException;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.Path;
@@ -65,13 +66,14 @@ public final class ParquetInput {
   }
 
   /**
-   * Whether a failure comes from the files themselves: an I/O error, a file that is not Parquet or cannot be
-   * decoded, or Spark's FAILED_READ_FILE, anywhere in the cause chain.
+   * Whether a failure comes from the files themselves: an I/O error (not a serialization one, which is a bug), a
+   * file that is not Parquet or cannot be decoded, or Spark's FAILED_READ_FILE, anywhere in the cause chain.
    */
   static boolean unreadable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String message = String.valueOf(t.getMessage());
-      if (t instanceof IOException || t.getClass().getName().startsWith("org.apache.parquet.")
+      if (t instanceof IOException && !(t instanceof ObjectStreamException)
+          || t.getClass().getName().startsWith("org.apache.parquet.")
           || message.contains("FAILED_READ_FILE") || message.contains("is not a Parquet file")
           || message.contains("CANNOT_MERGE_SCHEMAS") || message.contains("Failed to merge")) {
         return true;

@@ -35,15 +35,16 @@ public final class PublishedConfigs {
 
   /** Publishes a round polling every opted-in device. */
   public static PublishedConfig write(Warehouse w, String campaign, LocalDate ds, int round, OracleConfig c) {
-    return write(w, campaign, ds, round, c, 1);
+    return write(w, campaign, ds, round, c, 1, true);
   }
 
   /**
    * Publishes date {@code ds}'s round; {@code samplingRate} below 1 adds {@code sampling.rate} (a config without it
-   * polls every device).
+   * polls every device). A published config is immutable: publishing a different one for the date is refused
+   * (exit 3) unless {@code replace}, which only simulations use (they publish and report in one run).
    */
   public static PublishedConfig write(Warehouse w, String campaign, LocalDate ds, int round, OracleConfig c,
-      double samplingRate) {
+      double samplingRate, boolean replace) {
     if (!(samplingRate > 0 && samplingRate <= 1)) {
       throw new IllegalArgumentException("sampling rate must be in (0, 1], got: " + samplingRate);
     }
@@ -67,7 +68,17 @@ public final class PublishedConfigs {
     StringBuilder text = new StringBuilder();
     p.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
     String hash = sha256(text.toString());
-    w.writeText(w.configPath(campaign, ds), text.toString());
+    String path = w.configPath(campaign, ds);
+    if (!replace && w.exists(path)) {
+      String existing = sha256(w.readText(path));
+      if (existing.equals(hash)) {
+        return new PublishedConfig(round, c, samplingRate, hash);
+      }
+      throw new JobException(ExitCode.MISSING_INPUT, "date " + ds + " of campaign " + campaign + " is already "
+          + "published with another config (" + path + ", SHA-256 " + existing + "); a published round is "
+          + "immutable: publish a later date instead");
+    }
+    w.writeText(path, text.toString());
     w.writeText(hashPath(w, campaign, ds), hash + "\n");
     return new PublishedConfig(round, c, samplingRate, hash);
   }

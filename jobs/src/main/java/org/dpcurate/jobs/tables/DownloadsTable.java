@@ -1,0 +1,44 @@
+package org.dpcurate.jobs.tables;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.dpcurate.jobs.warehouse.Manifest;
+import org.dpcurate.jobs.warehouse.PublishedConfig;
+import org.dpcurate.jobs.warehouse.Warehouse;
+import org.dpcurate.synthesis.Candidate;
+
+/**
+ * What devices download for a date's round, besides its config: the published candidate list, in the order whose
+ * positions devices report, with the embeddings they compare their messages against.
+ */
+public final class DownloadsTable {
+  private DownloadsTable() {}
+
+  public static final String NAME = "downloads";
+
+  public static final StructType SCHEMA = new StructType()
+      .add("candidate_index", DataTypes.IntegerType, false)
+      .add("candidate_id", DataTypes.StringType, false)
+      .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), false);
+
+  /** Commits the download of {@code pool} (in published order) under {@code published}. */
+  public static void write(Warehouse w, String campaign, LocalDate ds, List<Candidate> pool,
+      PublishedConfig published) {
+    List<Row> rows = new ArrayList<>(pool.size());
+    for (int i = 0; i < pool.size(); i++) {
+      rows.add(RowFactory.create(i, pool.get(i).id(), CandidateTable.boxed(pool.get(i).embedding())));
+    }
+    int dimension = pool.get(0).embedding().length;
+    w.commit(w.spark().createDataFrame(rows, SCHEMA).coalesce(1), NAME, campaign, ds,
+        Manifest.ofRound(published.round()).set("config_hash", published.hash())
+            .set("config", w.configPath(campaign, ds)).set("oracle", published.oracle().kind().name())
+            .set("epsilon", published.oracle().epsilon()).set("sampling_rate", published.samplingRate())
+            .count("candidates", pool.size()).count("dimension", dimension)
+            .count("float32_bytes", 4L * dimension * pool.size()));
+  }
+}

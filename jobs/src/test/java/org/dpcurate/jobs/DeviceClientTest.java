@@ -1,0 +1,150 @@
+package org.dpcurate.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Row;
+import org.dpcurate.client.UploadRecord;
+import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.warehouse.PublishedConfig;
+import org.dpcurate.jobs.warehouse.PublishedConfigs;
+import org.dpcurate.jobs.warehouse.Warehouse;
+import org.dpcurate.oracle.FrequencyOracle;
+import org.dpcurate.oracle.OracleKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real-fleet path without the simulator: publish, devices (the reference client: an oracle's randomizer and
+ * {@link UploadRecord}) upload JSON lines to the landing directory, ingest, estimate, refine, publish the next date.
+ */
+class DeviceClientTest extends SparkTestBase {
+  private static final int K = 30;
+  private static final int DEVICES = 6000;
+  private static final String DS = "2026-09-01";
+
+  @TempDir
+  Path dir;
+
+  private String wh() {
+    return dir.resolve("wh").toString();
+  }
+
+  private String[] args(String campaign, String ds, String... extra) {
+    return concat(new String[] {"--warehouse", wh(), "--campaign", campaign, "--candidates", Integer.toString(K),
+        "--epsilon", "3", "--expected-reports", Integer.toString(DEVICES), "--ds", ds}, extra);
+  }
+
+  /** The device a holds candidate a % 6 (six popular candidates of 1,000 devices each). */
+  private static int truth(int device) {
+    return device % 6;
+  }
+
+  /** Every device's upload line for the published round, as the reference client writes it. */
+  private List<String> uploads(String campaign, String ds) {
+    PublishedConfig config = PublishedConfigs.read(new Warehouse(wh(), spark), campaign, LocalDate.parse(ds));
+    FrequencyOracle oracle = FrequencyOracle.of(config.oracle());
+    List<String> lines = new ArrayList<>();
+    for (int d = 0; d < DEVICES; d++) {
+      SplittableRandom rng = new SplittableRandom(91L * d + 7);
+      lines.add(UploadRecord.encode(UploadRecord.reportId(rng.nextLong(), rng.nextLong()),
+          oracle.randomize(truth(d), rng), config.oracle().epsilon()));
+    }
+    return lines;
+  }
+
+  private Path batch(String campaign, String ds, String batch) throws Exception {
+    return Files.createDirectories(dir.resolve("wh").resolve("landing").resolve("campaign=" + campaign)
+        .resolve("ds=" + ds).resolve("batch=" + batch));
+  }
+
+  private void publishAndUpload(String campaign, String oracle) throws Exception {
+    assertEquals(ExitCode.SUCCESS, runShared(new GenerateJob(), args(campaign, DS)).code());
+    Outcome published = runShared(new PublishJob(), args(campaign, DS, "--oracle", oracle));
+    assertEquals(ExitCode.SUCCESS, published.code(), published.stderr());
+    List<String> lines = uploads(campaign, DS);
+    Path batch = batch(campaign, DS, "0001");
+    Files.write(batch.resolve("part-a.jsonl"), lines.subList(0, DEVICES / 2), StandardCharsets.UTF_8);
+    Files.write(batch.resolve("part-b.jsonl"), lines.subList(DEVICES / 2, DEVICES), StandardCharsets.UTF_8);
+  }
+
+  private List<Row> ranking(String campaign) {
+    return spark.read().parquet(Path.of(wh(), "ranked", "campaign=" + campaign, "ds=" + DS).toString())
+        .orderBy("candidate_index").collectAsList();
+  }
+
+  @Test
+  void everyOracleRoundTripsFromTheReferenceClientToTheRanking() throws Exception {
+    // Seven campaigns on one fleet's devices on one date: a budget that holds all seven rounds.
+    Path policy = Files.writeString(dir.resolve("policy.properties"),
+        "policy.version=test\nbudget.epsilon=30\nbudget.period.days=30\n");
+    for (OracleKind kind : OracleKind.values()) {
+      String campaign = "client-" + kind.name().toLowerCase(java.util.Locale.ROOT);
+      publishAndUpload(campaign, kind.name());
+      Outcome ingested = runShared(new IngestJob(), args(campaign, DS));
+      assertEquals(ExitCode.SUCCESS, ingested.code(), kind + ": " + ingested.stderr());
+      assertTrue(ingested.stdout().contains(DEVICES + " reports"), ingested.stdout());
+      Outcome estimated = runShared(new EstimateJob(), args(campaign, DS, "--max-rejected-share", "0", "--policy",
+          policy.toString()));
+      assertEquals(ExitCode.SUCCESS, estimated.code(), kind + ": " + estimated.stderr());
+      List<Row> rows = ranking(campaign);
+      assertEquals(K, rows.size());
+      double sumZ = 0;
+      for (Row r : rows) {
+        int index = r.getAs("candidate_index");
+        double expected = index < 6 ? DEVICES / 6.0 : 0;
+        double z = ((double) r.getAs("estimate") - expected) / (double) r.getAs("std_error");
+        assertTrue(Math.abs(z) < 5, kind + " candidate " + index + ": z " + z);
+        sumZ += Math.abs(z);
+      }
+      assertTrue(sumZ / K < 1.3, kind + ": mean |z| " + sumZ / K);
+    }
+  }
+
+  @Test
+  void aCampaignRunsEndToEndOnUploadsAndIngestionIsIdempotent() throws Exception {
+    publishAndUpload("fleet", "GRR");
+    assertEquals(ExitCode.SUCCESS, runShared(new IngestJob(), args("fleet", DS)).code());
+    Path reports = Path.of(wh(), "reports", "campaign=fleet", "ds=" + DS);
+    String manifest = Files.readString(reports.resolve("_manifest.json"));
+    Outcome again = runShared(new IngestJob(), args("fleet", DS));
+    assertEquals(ExitCode.SUCCESS, again.code(), again.stderr());
+    assertTrue(again.stdout().contains("unchanged"), again.stdout());
+    assertEquals(manifest, Files.readString(reports.resolve("_manifest.json")), "re-ingesting changes nothing");
+
+    // A second batch with a corrupt file next to a valid one: the bad lines are refused by name, nothing lost.
+    Path second = batch("fleet", DS, "0002");
+    SplittableRandom rng = new SplittableRandom(5);
+    String valid = UploadRecord.encode(UploadRecord.reportId(rng.nextLong(), rng.nextLong()),
+        org.dpcurate.oracle.Report.grr(3), 3.0);
+    Files.writeString(second.resolve("good.jsonl"), valid + "\n");
+    Files.write(second.resolve("broken.jsonl"), new byte[] {'{', '"', 'r', (byte) 0xC3, '\n', 'x', 'y', '\n'});
+    Outcome mixed = runShared(new IngestJob(), args("fleet", DS));
+    assertEquals(ExitCode.SUCCESS, mixed.code(), mixed.stderr());
+    assertTrue(mixed.stdout().contains((DEVICES + 1) + " reports") && mixed.stdout().contains("MALFORMED=2"),
+        mixed.stdout());
+    List<Row> rejects = spark.read().parquet(Path.of(wh(), "ingest_rejects", "campaign=fleet", "ds=" + DS)
+        .toString()).collectAsList();
+    assertEquals(2, rejects.size());
+    assertTrue(rejects.stream().allMatch(r -> ((String) r.getAs("file")).endsWith("broken.jsonl")));
+
+    Outcome nightly = runShared(new NightlyJob(), args("fleet", DS));
+    assertEquals(ExitCode.SUCCESS, nightly.code(), nightly.stderr());
+    String next = LocalDate.parse(DS).plusDays(1).toString();
+    Outcome published = runShared(new PublishJob(), args("fleet", next, "--oracle", "GRR"));
+    assertEquals(ExitCode.SUCCESS, published.code(), published.stderr());
+    assertTrue(Files.exists(Path.of(wh(), "downloads", "campaign=fleet", "ds=" + next, "_manifest.json")));
+    // A published round is immutable: publishing it again differently is refused, identically is a no-op.
+    assertEquals(ExitCode.SUCCESS, runShared(new PublishJob(), args("fleet", next, "--oracle", "GRR")).code());
+    Outcome changed = runShared(new PublishJob(), args("fleet", next, "--oracle", "OUE"));
+    assertEquals(ExitCode.MISSING_INPUT, changed.code());
+    assertTrue(changed.stderr().contains("immutable"), changed.stderr());
+  }
+}

@@ -1,0 +1,144 @@
+package org.dpcurate.client;
+
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.dpcurate.oracle.OracleKind;
+import org.dpcurate.oracle.PayloadField;
+import org.dpcurate.oracle.Report;
+
+/**
+ * The device's upload, one report as one line of JSON (docs/protocol.md "Uploads"): {@code report_id} (32
+ * lower-case hex digits), {@code oracle} (its exact upper-case name), {@code epsilon} (the published value), and
+ * exactly the payload fields the oracle uses: {@code hash_index}, {@code value} and {@code sign} as JSON integers,
+ * {@code seed} as 16 lower-case hex digits (the 64 bits, most significant first: JSON numbers cannot hold 64-bit
+ * integers in every language), {@code bits} as standard base64 with padding. Any other field, a missing one, or a
+ * value of the wrong form makes the line malformed.
+ */
+public final class UploadRecord {
+  private static final Set<String> COMMON = Set.of("report_id", "oracle", "epsilon");
+
+  private UploadRecord() {}
+
+  /** A decoded upload: the report and the fields the server checks against the published config. */
+  public record Upload(String reportId, OracleKind oracle, double epsilon, Report report) {}
+
+  /** The line a device uploads for {@code report}, made under {@code epsilon}. */
+  public static String encode(String reportId, Report report, double epsilon) {
+    StringBuilder out = new StringBuilder("{\"report_id\":\"").append(reportId).append("\",\"oracle\":\"")
+        .append(report.oracle().name()).append("\",\"epsilon\":").append(epsilon);
+    for (PayloadField f : PayloadField.values()) {
+      if (!f.usedBy(report.oracle())) {
+        continue;
+      }
+      out.append(",\"").append(f.column()).append("\":");
+      switch (f) {
+        case HASH_INDEX -> out.append(report.hashIndex());
+        case SEED -> out.append('"').append(HexFormat.of().toHexDigits(report.seed())).append('"');
+        case VALUE -> out.append(report.value());
+        case SIGN -> out.append(report.sign());
+        case BITS -> out.append('"').append(Base64.getEncoder().encodeToString(report.bits())).append('"');
+      }
+    }
+    return out.append('}').toString();
+  }
+
+  /** The upload a parsed JSON object holds; throws {@link MalformedUploadException} saying what is wrong. */
+  public static Upload decode(Map<String, ?> fields) {
+    String reportId = text(fields, "report_id");
+    if (!reportId.matches("[0-9a-f]{32}")) {
+      throw new MalformedUploadException("report_id must be 32 lower-case hex digits, got: " + reportId);
+    }
+    String name = text(fields, "oracle");
+    OracleKind kind = null;
+    for (OracleKind k : OracleKind.values()) {
+      if (k.name().equals(name)) {
+        kind = k;
+      }
+    }
+    if (kind == null) {
+      throw new MalformedUploadException("oracle must be one of GRR, OUE, OLH, FLH, CMS, HCMS, SS (exactly), got: "
+          + name);
+    }
+    Set<String> allowed = new TreeSet<>(COMMON);
+    for (PayloadField f : PayloadField.values()) {
+      if (f.usedBy(kind)) {
+        allowed.add(f.column());
+      }
+    }
+    Set<String> extra = new TreeSet<>(fields.keySet());
+    extra.removeAll(allowed);
+    if (!extra.isEmpty()) {
+      throw new MalformedUploadException("fields " + extra + " are not part of a " + kind + " upload " + allowed);
+    }
+    double epsilon = number(fields, "epsilon").doubleValue();
+    int hashIndex = PayloadField.HASH_INDEX.usedBy(kind) ? integer(fields, "hash_index") : 0;
+    long seed = PayloadField.SEED.usedBy(kind) ? seed(text(fields, "seed")) : 0;
+    int value = PayloadField.VALUE.usedBy(kind) ? integer(fields, "value") : 0;
+    int sign = PayloadField.SIGN.usedBy(kind) ? integer(fields, "sign") : 0;
+    byte[] bits = PayloadField.BITS.usedBy(kind) ? base64(text(fields, "bits")) : null;
+    return new Upload(reportId, kind, epsilon, new Report(kind, hashIndex, seed, value, sign, bits));
+  }
+
+  private static Object required(Map<String, ?> fields, String key) {
+    Object v = fields.get(key);
+    if (v == null) {
+      throw new MalformedUploadException(key + " is missing or null");
+    }
+    return v;
+  }
+
+  private static String text(Map<String, ?> fields, String key) {
+    if (!(required(fields, key) instanceof String s)) {
+      throw new MalformedUploadException(key + " must be a string, got: " + fields.get(key));
+    }
+    return s;
+  }
+
+  private static Number number(Map<String, ?> fields, String key) {
+    if (!(required(fields, key) instanceof Number n)) {
+      throw new MalformedUploadException(key + " must be a number, got: " + fields.get(key));
+    }
+    return n;
+  }
+
+  private static int integer(Map<String, ?> fields, String key) {
+    Number n = number(fields, key);
+    double d = n.doubleValue();
+    if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
+      throw new MalformedUploadException(key + " must be a 32-bit integer, got: " + n);
+    }
+    return (int) d;
+  }
+
+  private static long seed(String hex) {
+    if (!hex.matches("[0-9a-f]{16}")) {
+      throw new MalformedUploadException("seed must be 16 lower-case hex digits, got: " + hex);
+    }
+    return Long.parseUnsignedLong(hex, 16);
+  }
+
+  private static byte[] base64(String text) {
+    try {
+      return Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedUploadException("bits must be standard base64: " + e.getMessage());
+    }
+  }
+
+  /** Why an upload line is not a report at all (before the oracle's own validation). */
+  public static final class MalformedUploadException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    public MalformedUploadException(String message) {
+      super(message);
+    }
+  }
+
+  /** Lower-case hex of a 128-bit id, as devices draw it. */
+  public static String reportId(long high, long low) {
+    return HexFormat.of().toHexDigits(high) + HexFormat.of().toHexDigits(low);
+  }
+}
