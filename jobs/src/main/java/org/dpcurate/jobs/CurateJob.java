@@ -77,7 +77,7 @@ public final class CurateJob implements Job {
     // Each simulated population is a fleet of its own: a variant's devices are not the curated run's.
     EstimationSettings estimation = CurationOptions.estimation(cli);
     estimation = estimation.withPrivacy(estimation.privacy().forFleet(settings.campaign()));
-    RefinementSettings refinement = CurationOptions.refinement(cli, world);
+    RefinementSettings refinement = CurationOptions.refinement(cli, world.generatorPrior());
     LocalDate start = cli.get(START);
     int rounds = cli.get(ROUNDS);
     CampaignRun run = new CampaignRun(Sessions.getOrCreate("dpcurate-curate"), settings);
@@ -85,7 +85,7 @@ public final class CurateJob implements Job {
     PrivatePopulation population = CurationDevices.population(run, simulation);
     RoundEvaluator evaluator = new RoundEvaluator(population, TOP_K);
     List<Candidate> initial = CandidateTable.published(
-        run.generator(world).initialPool(refinement.candidates(), 1, run.random("generate", 1)));
+        run.generator(world.generatorPrior()).initialPool(refinement.candidates(), 1, run.random("generate", 1)));
     CurationLoop loop = new CurationLoop(population, evaluator, initial, start);
     List<MetricsTable.RoundRow> rows = new ArrayList<>();
     rows.add(new MetricsTable.RoundRow("curated", null, evaluator.initialPool(initial), null, 0, 0, 0, 0));

@@ -14,8 +14,8 @@ import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.runtime.Sessions;
 import org.dpcurate.jobs.tables.CandidateTable;
 import org.dpcurate.jobs.warehouse.Manifest;
-import org.dpcurate.simulation.PopulationConfig;
 import org.dpcurate.synthesis.Candidate;
+import org.dpcurate.synthesis.GeneratorPrior;
 
 /** Commits a date's initial candidate pool: drawn from the generator prior, or imported from Parquet. */
 public final class GenerateJob implements Job {
@@ -54,7 +54,7 @@ public final class GenerateJob implements Job {
     LocalDate ds = cli.get(CommonOptions.DS);
     int round = cli.get(ROUND);
     int candidates = cli.get(CurationOptions.CANDIDATES);
-    PopulationConfig prior = CurationOptions.priorPopulation(cli);
+    GeneratorPrior prior = CurationOptions.generatorPrior(cli);
     String importPath = cli.get(IMPORT);
     CampaignRun run = new CampaignRun(Sessions.getOrCreate("dpcurate-generate"), settings);
     List<Candidate> pool = importPath != null

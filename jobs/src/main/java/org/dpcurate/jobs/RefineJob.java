@@ -39,7 +39,7 @@ public final class RefineJob extends DatedJob {
 
   /** The refinement settings of refine and nightly: the prior is read only from a file given by option. */
   static RefinementSettings refinement(Cli cli) {
-    return CurationOptions.refinement(cli, CurationOptions.priorPopulation(cli));
+    return CurationOptions.refinement(cli, CurationOptions.generatorPrior(cli));
   }
 
   @Override

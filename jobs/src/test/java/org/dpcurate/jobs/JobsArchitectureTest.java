@@ -47,5 +47,18 @@ class JobsArchitectureTest {
       .because("generate, publish, ingest, estimate, refine, nightly and retention run on real devices' reports");
 
   @ArchTest
+  static final ArchRule theProductionPathUsesNoSimulatorClass = noClasses().that()
+      .resideInAnyPackage("org.dpcurate.jobs.pipeline..", "org.dpcurate.jobs.estimation..",
+          "org.dpcurate.jobs.ingestion..", "org.dpcurate.jobs.warehouse..", "org.dpcurate.jobs.runtime..")
+      .or().haveFullyQualifiedName(EstimateJob.class.getName()).or().haveFullyQualifiedName(RefineJob.class.getName())
+      .or().haveFullyQualifiedName(NightlyJob.class.getName()).or().haveFullyQualifiedName(PublishJob.class.getName())
+      .or().haveFullyQualifiedName(IngestJob.class.getName())
+      .or().haveFullyQualifiedName(RetentionJob.class.getName())
+      .or().haveFullyQualifiedName(GenerateJob.class.getName())
+      .should().dependOnClassesThat().resideInAnyPackage("org.dpcurate.jobs.simulation..", "org.dpcurate.simulation..",
+          "org.dpcurate.evaluation..")
+      .because("a real fleet's campaign runs with no simulator class: publish, ingest, estimate, refine");
+
+  @ArchTest
   static final ArchRule noPackageCycles = slices().matching("org.dpcurate.(**)").should().beFreeOfCycles();
 }

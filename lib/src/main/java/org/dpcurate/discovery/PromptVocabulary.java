@@ -8,8 +8,11 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -76,6 +79,31 @@ public final class PromptVocabulary implements Serializable {
   }
 
   /** V, the number of words. */
+  /**
+   * A device's string as word tokens, or null when a word is not in the vocabulary (the string cannot be
+   * discovered; the device sends absent reports). Normalization: lower case (the ROOT locale), split on runs of
+   * whitespace, empty words dropped.
+   */
+  public int[] tokensOf(String text) {
+    String[] parts = text.toLowerCase(Locale.ROOT).trim().split("\\s+");
+    if (parts.length == 1 && parts[0].isEmpty()) {
+      return new int[0];
+    }
+    Map<String, Integer> index = new HashMap<>();
+    for (int t = 0; t < words.length; t++) {
+      index.putIfAbsent(words[t], t);
+    }
+    int[] out = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      Integer t = index.get(parts[i]);
+      if (t == null) {
+        return null;
+      }
+      out[i] = t;
+    }
+    return out;
+  }
+
   public int size() {
     return words.length;
   }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
+import org.dpcurate.synthesis.GeneratorPrior;
 import org.dpcurate.synthesis.Taxonomy;
 
 /**
@@ -109,6 +110,11 @@ public record PopulationConfig(
     return new PopulationConfig(devices, messagesPerDevice, m, languageWeights, lengthWeights, toneWeights,
         topicZipf, slotZipf, orderSeed, noiseRate, mixRate, hotSpecs, hotShare, hotZipf, priorLanguageWeights,
         priorLengthWeights, priorToneWeights);
+  }
+
+  /** The generator prior of this config's {@code prior.*} keys. */
+  public GeneratorPrior generatorPrior() {
+    return new GeneratorPrior(priorLanguageWeights, priorLengthWeights, priorToneWeights);
   }
 
   static java.util.List<String> languageCodes() {

@@ -74,10 +74,7 @@ public final class PrivatePopulation implements Serializable {
   }
 
   public static SpecDistribution generatorPrior(PopulationConfig c) {
-    return SpecDistribution.uniformSlots(
-        Weights.parse("prior.language.weights", c.priorLanguageWeights(), PopulationConfig.languageCodes()),
-        Weights.parse("prior.length.weights", c.priorLengthWeights(), Taxonomy.LENGTHS),
-        Weights.parse("prior.tone.weights", c.priorToneWeights(), Taxonomy.TONES));
+    return c.generatorPrior().distribution();
   }
 
   public int size() {

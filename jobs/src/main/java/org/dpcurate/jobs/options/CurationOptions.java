@@ -10,6 +10,7 @@ import org.dpcurate.estimation.PostProcessing;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.selection.Selection;
 import org.dpcurate.simulation.PopulationConfig;
+import org.dpcurate.synthesis.GeneratorPrior;
 
 /**
  * The options of the curation jobs, in groups a job composes: estimation (estimate, nightly, curate), refinement
@@ -87,9 +88,9 @@ public final class CurationOptions {
         CommonOptions.accounting(cli, cli.get(SHUFFLED), cli.get(DELTA)));
   }
 
-  /** Refinement with the prior of {@code population} (the simulated one in curate, else the given or built-in). */
-  public static RefinementSettings refinement(Cli cli, PopulationConfig population) {
-    return new RefinementSettings(cli.get(CANDIDATES), cli.get(VARIATION), population);
+  /** Refinement with {@code prior} (the simulated population's in curate, else {@link #generatorPrior}). */
+  public static RefinementSettings refinement(Cli cli, GeneratorPrior prior) {
+    return new RefinementSettings(cli.get(CANDIDATES), cli.get(VARIATION), prior);
   }
 
   public static SimulationSettings simulation(Cli cli, PopulationConfig population) {
@@ -106,9 +107,10 @@ public final class CurationOptions {
     return load(SIMULATED_POPULATION, file);
   }
 
-  /** The prior's config: only a file named by --population is read. */
-  public static PopulationConfig priorPopulation(Cli cli) {
-    return load(PRIOR_POPULATION, cli.get(PRIOR_POPULATION));
+  /** The generator prior: the {@code prior.*} keys of a file named by --population (only then is one read). */
+  public static GeneratorPrior generatorPrior(Cli cli) {
+    Path file = cli.get(PRIOR_POPULATION);
+    return file == null ? GeneratorPrior.defaults() : load(PRIOR_POPULATION, file).generatorPrior();
   }
 
   private static PopulationConfig load(Option<Path> option, Path file) {

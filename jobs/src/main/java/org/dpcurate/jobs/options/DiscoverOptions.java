@@ -20,8 +20,8 @@ public final class DiscoverOptions {
   public static final Option<Long> DEVICES = Option.optional("devices", "N",
       "devices taking part, split into the rounds' cohorts", "the population config's",
       Parsers.longIn(2, 10_000_000_000L));
-  public static final Option<List<DiscoverSettings.Method>> METHOD = Option.of("method", "M", "prefix-tree, sfp or both",
-      List.of(DiscoverSettings.Method.PREFIX_TREE), DiscoverSettings.Method.PARSER);
+  public static final Option<List<DiscoverSettings.Method>> METHOD = Option.of("method", "M",
+      "prefix-tree, sfp or both", List.of(DiscoverSettings.Method.PREFIX_TREE), DiscoverSettings.Method.PARSER);
   public static final Option<Double> EPSILON = Option.of("epsilon", "EPS",
       "per-device eps: each device reports once, in its cohort's round", 4.0, Parsers.doubleIn(1e-6, 30));
   public static final Option<double[]> ROUND_EPSILONS = Option.of("round-epsilons", "E1,E2,..",

@@ -6,10 +6,9 @@ import org.dpcurate.embedding.TextEmbedder;
 import org.dpcurate.hash.Seeds;
 import org.dpcurate.jobs.options.RunSettings;
 import org.dpcurate.jobs.warehouse.Warehouse;
-import org.dpcurate.simulation.PopulationConfig;
-import org.dpcurate.simulation.PrivatePopulation;
 import org.dpcurate.synthesis.CandidateGenerator;
 import org.dpcurate.synthesis.ConceptLexicon;
+import org.dpcurate.synthesis.GeneratorPrior;
 
 /**
  * The context every round step of one campaign runs in: the session and warehouse, the campaign, the run's seed
@@ -50,9 +49,9 @@ public final class CampaignRun {
     return embedder;
   }
 
-  /** A generator drawing from the prior of {@code config}'s {@code prior.*} keys. */
-  public CandidateGenerator generator(PopulationConfig config) {
-    return new CandidateGenerator(PrivatePopulation.generatorPrior(config), embedder);
+  /** A generator drawing from {@code prior}. */
+  public CandidateGenerator generator(GeneratorPrior prior) {
+    return new CandidateGenerator(prior.distribution(), embedder);
   }
 
   /** Randomness of one stage of one round, independent of every other stage ({@link Seeds#stage}). */

@@ -34,7 +34,8 @@ public final class DiscoveryRuns {
   private DiscoveryRuns() {}
 
   /** One method's run and its score. */
-  record MethodRun(DiscoverSettings.Method method, String campaign, DiscoveryResult result, DiscoveryEvaluation evaluation,
+  record MethodRun(DiscoverSettings.Method method, String campaign, DiscoveryResult result,
+      DiscoveryEvaluation evaluation,
       LocalDate lastDs, double seconds) {}
 
   /** Runs every method of {@code s}; returns the console report. */

@@ -40,6 +40,8 @@ class SchemaDocsTest {
     out.put(DiscoveryRoundsTable.NAME, DiscoveryRoundsTable.SCHEMA);
     out.put(DiscoveryTruthTable.NAME, DiscoveryTruthTable.SCHEMA);
     out.put(RetentionLogTable.NAME, RetentionLogTable.SCHEMA);
+    out.put(DownloadsTable.NAME, DownloadsTable.SCHEMA);
+    out.put(IngestRejectsTable.NAME, IngestRejectsTable.SCHEMA);
     return out;
   }
 
