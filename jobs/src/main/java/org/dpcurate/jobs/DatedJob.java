@@ -30,8 +30,7 @@ abstract class DatedJob implements Job {
 
   @Override
   public final List<Option<?>> options() {
-    List<Option<?>> all = new ArrayList<>(List.of(CommonOptions.WAREHOUSE, CurationOptions.CAMPAIGN,
-        CommonOptions.SEED));
+    List<Option<?>> all = new ArrayList<>(List.of(CommonOptions.WAREHOUSE, CurationOptions.CAMPAIGN));
     all.addAll(stepOptions());
     all.addAll(CommonOptions.DATES);
     return all;

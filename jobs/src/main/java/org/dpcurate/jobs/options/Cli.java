@@ -71,6 +71,11 @@ public final class Cli {
     return out.toString();
   }
 
+  /** Whether this job reads the option. */
+  public boolean declares(Option<?> option) {
+    return declared.get(option.name()) == option;
+  }
+
   /** Whether the option was given on the command line. */
   public boolean given(Option<?> option) {
     return line.hasOption(require(option).name());
