@@ -25,12 +25,17 @@ abstract class DatedJob implements Job {
   /** The options of this job's step, between the run's and the dates'. */
   abstract List<Option<?>> stepOptions();
 
+  /** The campaign option (curation jobs: default demo). */
+  Option<String> campaignOption() {
+    return CurationOptions.CAMPAIGN;
+  }
+
   /** Reads and validates this job's options (no Spark yet) and returns its steps. */
   abstract Steps plan(Cli cli);
 
   @Override
   public final List<Option<?>> options() {
-    List<Option<?>> all = new ArrayList<>(List.of(CommonOptions.WAREHOUSE, CurationOptions.CAMPAIGN));
+    List<Option<?>> all = new ArrayList<>(List.of(CommonOptions.WAREHOUSE, campaignOption()));
     all.addAll(stepOptions());
     all.addAll(CommonOptions.DATES);
     return all;
@@ -38,7 +43,7 @@ abstract class DatedJob implements Job {
 
   @Override
   public final void run(Cli cli) {
-    RunSettings settings = RunSettings.from(cli, CurationOptions.CAMPAIGN);
+    RunSettings settings = RunSettings.from(cli, campaignOption());
     Steps steps = plan(cli);
     List<LocalDate> dates = CommonOptions.dates(cli);
     CampaignRun run = new CampaignRun(Sessions.getOrCreate("dpcurate-" + name()), settings);

@@ -7,8 +7,8 @@ import org.dpcurate.jobs.runtime.ExitCode;
 /** {@code dpcurate <job> [options]}: one entry point for every job. */
 public final class Main {
   static final List<Job> JOBS = List.of(new GenerateJob(), new PublishJob(), new IngestJob(), new SimulateJob(),
-      new EstimateJob(), new RefineJob(), new NightlyJob(), new RetentionJob(), new CurateJob(), new DiscoverJob(),
-      new BenchmarkJob());
+      new EstimateJob(), new RefineJob(), new NightlyJob(), new RetentionJob(), new DiscoverRoundJob(), new CurateJob(),
+      new DiscoverJob(), new BenchmarkJob());
 
   private Main() {}
 

@@ -56,6 +56,16 @@ class AirflowDagTest {
     assertEquals(java.time.LocalDate.of(2026, 1, 2), retentionCli.get(RetentionJob.AS_OF));
     assertTrue(dag.contains("java_class=\"" + RetentionJob.class.getName() + "\""), "the retention task");
     assertTrue(dag.contains("nightly >> retention"), "retention runs after the nightly run");
+    String discovery = Files.readString(Path.of("..", "conf", "airflow", "dpcurate_discovery.py"));
+    for (Job step : List.of(new IngestJob(), new DiscoverRoundJob())) {
+      String list = step instanceof IngestJob ? "INGEST_ARGS" : "DISCOVER_ROUND_ARGS";
+      Cli jobCli = new Cli(step.name(), step.summary(), step.options());
+      assertTrue(jobCli.parse(args(discovery, list).stream().map(a -> a.replace("{{ ds }}", "2026-10-02"))
+          .toArray(String[]::new)), list + " parse");
+      assertEquals(List.of(java.time.LocalDate.of(2026, 10, 2)), CommonOptions.dates(jobCli));
+      assertTrue(discovery.contains("java_class=\"" + step.getClass().getName() + "\""), step.name());
+    }
+    assertTrue(discovery.contains("ingest >> discover_round"), "the round runs after its ingestion");
     for (String required : new String[] {"catchup=True", "max_active_runs=1", "\"retries\"", "SparkSubmitOperator"}) {
       assertTrue(dag.contains(required), "the DAG sets " + required);
     }

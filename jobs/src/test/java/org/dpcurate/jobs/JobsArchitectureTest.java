@@ -55,6 +55,7 @@ class JobsArchitectureTest {
       .or().haveFullyQualifiedName(IngestJob.class.getName())
       .or().haveFullyQualifiedName(RetentionJob.class.getName())
       .or().haveFullyQualifiedName(GenerateJob.class.getName())
+      .or().haveFullyQualifiedName(DiscoverRoundJob.class.getName())
       .should().dependOnClassesThat().resideInAnyPackage("org.dpcurate.jobs.simulation..", "org.dpcurate.simulation..",
           "org.dpcurate.evaluation..")
       .because("a real fleet's campaign runs with no simulator class: publish, ingest, estimate, refine");

@@ -3,7 +3,7 @@ package org.dpcurate.discovery;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.dpcurate.selection.RankedCandidate;
+import org.dpcurate.estimation.FrequencyEstimates;
 
 /**
  * Discovery by iterative prefix extension. Round 1 lists every first segment; each later round lists the previous
@@ -24,7 +24,6 @@ public final class PrefixTreeDiscovery {
    */
   public static DiscoveryResult run(PromptVocabulary vocabulary, int maxWords, long devices, DiscoveryConfig config,
       RoundChannel channel) {
-    int maxTokens = maxWords + 1;
     int segment = config.segmentTokens();
     int rounds = config.prefixRounds(maxWords);
     long[] bounds = DiscoveryConfig.cohortBounds(devices, config.sharesFor(rounds));
@@ -34,46 +33,21 @@ public final class PrefixTreeDiscovery {
     List<DiscoveredString> found = new ArrayList<>();
     for (int round = 1; round <= rounds && !open.isEmpty(); round++) {
       long start = System.nanoTime();
-      int length = Math.min(round * segment, maxTokens);
-      List<int[]> candidates = extensions(open, length, maxTokens, vocabulary.end());
-      double eps = config.epsilonOf(round, rounds);
-      CandidateListRound.Outcome out = CandidateListRound.run(channel, "prefix", round, bounds[round - 1],
-          bounds[round], eps, candidates, length, maxTokens, vocabulary, config, devices);
       long cohort = bounds[round] - bounds[round - 1];
-      List<int[]> next = new ArrayList<>();
-      int selected = 0;
-      int capped = 0;
-      int discovered = 0;
-      for (RankedCandidate r : out.ranking()) {
-        if (out.padded() && r.index() == out.candidates().size() - 1) {
-          continue;
-        }
-        int[] c = out.candidates().get(r.index());
-        boolean complete = c[length - 1] == vocabulary.end();
-        String status;
-        if (!r.selected()) {
-          status = "pruned";
-        } else if (complete) {
-          status = "discovered";
-          discovered++;
-          found.add(CandidateListRound.discovered(vocabulary.text(c), vocabulary.wordCount(c), round, r, cohort,
-              devices));
-        } else if (next.size() < config.maxPrefixes()) {
-          status = "extended";
-          next.add(c);
-        } else {
-          status = "pruned_cap";
-          capped++;
-        }
-        selected += r.selected() ? 1 : 0;
-        rows.add(CandidateListRound.row(round, "prefix", vocabulary.text(c), complete, r, status));
-      }
+      PrefixRound.Plan plan = PrefixRound.plan(config, maxWords, vocabulary, round, open, cohort);
+      FrequencyEstimates estimates = channel.collect(new CohortRound("prefix", round, bounds[round - 1],
+          bounds[round], plan.oracle(), plan.encoder(vocabulary.end())));
+      PrefixRound.Outcome out = PrefixRound.select(plan, estimates, config, vocabulary, cohort, devices);
+      rows.addAll(out.rows());
+      found.addAll(out.discovered());
       double seconds = (System.nanoTime() - start) / 1e9;
-      RoundSummary summary = new RoundSummary(round, "prefix", bounds[round - 1], bounds[round], out.oracle(),
-          segment, candidates.size(), selected, next.size(), capped, discovered, seconds);
+      int candidates = plan.listed().size() - (plan.padded() ? 1 : 0);
+      RoundSummary summary = new RoundSummary(round, "prefix", bounds[round - 1], bounds[round], plan.oracle(),
+          segment, candidates, out.selected(), out.extended().size(), out.prunedByCap(), out.discovered().size(),
+          seconds);
       summaries.add(summary);
       channel.completed(summary);
-      open = next;
+      open = out.extended();
     }
     return new DiscoveryResult(METHOD, CandidateListRound.ranked(found), rows, summaries);
   }

@@ -3,6 +3,7 @@ package org.dpcurate.jobs.tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -10,6 +11,7 @@ import org.apache.spark.sql.types.StructType;
 import org.dpcurate.discovery.DiscoveredString;
 import org.dpcurate.discovery.DiscoveryResult;
 import org.dpcurate.jobs.warehouse.Manifest;
+import org.dpcurate.jobs.warehouse.ParquetInput;
 import org.dpcurate.jobs.warehouse.Warehouse;
 
 /** The strings a discover run found, best first, with shares and intervals. */
@@ -34,6 +36,24 @@ public final class DiscoveredTable {
       .add("p_value", DataTypes.DoubleType, false)
       .add("method", DataTypes.StringType, false)
       .add("ds", DataTypes.StringType, false);
+
+  /** The strings a campaign has discovered so far (nightly rounds add to them); empty before the first. */
+  public static List<DiscoveredString> read(Warehouse w, String campaign) {
+    String path = w.campaignDir(NAME, campaign);
+    List<DiscoveredString> out = new ArrayList<>();
+    if (!w.isCommitted(path)) {
+      return out;
+    }
+    Dataset<Row> table = ParquetInput.read(w, path, SCHEMA);
+    ParquetInput.requireTypes("discovered strings at " + path, table.schema(), SCHEMA);
+    for (Row r : ParquetInput.reading(path, table::collectAsList)) {
+      out.add(new DiscoveredString(r.getAs("rank"), r.getAs("text"), r.getAs("words"), r.getAs("round"),
+          r.getAs("estimate"), r.getAs("std_error"), r.getAs("cohort_reports"), r.getAs("share"),
+          r.getAs("share_std_error"), r.getAs("share_ci_low"), r.getAs("share_ci_high"),
+          r.getAs("population_estimate"), r.getAs("p_value")));
+    }
+    return out;
+  }
 
   public static void write(Warehouse w, String campaign, DiscoveryResult result, LocalDate lastDs) {
     List<Row> rows = new ArrayList<>();

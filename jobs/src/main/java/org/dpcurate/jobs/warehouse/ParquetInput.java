@@ -42,7 +42,8 @@ public final class ParquetInput {
         continue;
       }
       DataType type = found.apply(f.name()).dataType();
-      if (!type.equals(f.dataType())) {
+      // The type as SQL spells it: nullability (which Parquet does not keep for array elements) aside.
+      if (!type.catalogString().equals(f.dataType().catalogString())) {
         throw new JobException(ExitCode.MISSING_INPUT, path + " does not match its schema: column " + f.name()
             + " is " + type.catalogString() + ", the schema has " + f.dataType().catalogString()
             + " (docs/schemas.md); nothing is cast");

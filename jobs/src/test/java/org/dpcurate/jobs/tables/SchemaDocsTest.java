@@ -42,6 +42,7 @@ class SchemaDocsTest {
     out.put(RetentionLogTable.NAME, RetentionLogTable.SCHEMA);
     out.put(DownloadsTable.NAME, DownloadsTable.SCHEMA);
     out.put(IngestRejectsTable.NAME, IngestRejectsTable.SCHEMA);
+    out.put(DiscoveryCandidatesTable.NAME, DiscoveryCandidatesTable.SCHEMA);
     return out;
   }
 
