@@ -25,24 +25,32 @@ final class CandidateListRound {
   static Outcome run(RoundChannel channel, String stage, int round, long from, long to, double epsilon,
       List<int[]> candidates, int length, int maxTokens, PromptVocabulary vocabulary, DiscoveryConfig config,
       long populationDevices) {
-    List<int[]> listed = new ArrayList<>(candidates);
-    boolean padded = listed.size() < 2;
-    if (padded) {
-      // Every oracle needs K >= 2: list the empty string, which no device holds.
-      int[] empty = new int[length];
-      Arrays.fill(empty, vocabulary.end());
-      listed.add(empty);
-    }
-    if (listed.size() > OracleConfig.MAX_DOMAIN_SIZE) {
-      throw new IllegalArgumentException("round " + round + " would list " + listed.size() + " candidates, above "
-          + OracleConfig.MAX_DOMAIN_SIZE + "; lower the segment size or the prefix cap");
-    }
+    List<int[]> listed = listed(candidates, round, length, vocabulary.end());
+    boolean padded = listed.size() > candidates.size();
     long devices = to - from;
     OracleConfig oracle = oracleFor(config, epsilon, listed.size(), devices, config.hashSalt() + ((long) round << 32));
     PrefixCandidates encoder = new PrefixCandidates(listed, length, maxTokens, vocabulary.end());
     FrequencyEstimates estimates = channel.collect(new CohortRound(stage, round, from, to, oracle, encoder));
     List<RankedCandidate> ranking = selection(config, devices, populationDevices, 1).rank(estimates);
     return new Outcome(listed, padded, oracle, estimates, ranking);
+  }
+
+  /**
+   * The list a round publishes: {@code candidates}, plus the empty string (which no device holds) when fewer than
+   * two, since every oracle needs K >= 2; refused above the largest domain.
+   */
+  static List<int[]> listed(List<int[]> candidates, int round, int length, int end) {
+    List<int[]> listed = new ArrayList<>(candidates);
+    if (listed.size() < 2) {
+      int[] empty = new int[length];
+      Arrays.fill(empty, end);
+      listed.add(empty);
+    }
+    if (listed.size() > OracleConfig.MAX_DOMAIN_SIZE) {
+      throw new IllegalArgumentException("round " + round + " would list " + listed.size() + " candidates, above "
+          + OracleConfig.MAX_DOMAIN_SIZE + "; lower the segment size or the prefix cap");
+    }
+    return listed;
   }
 
   static OracleConfig oracleFor(DiscoveryConfig config, double epsilon, int k, long devices, long salt) {

@@ -1,7 +1,6 @@
 package org.dpcurate.discovery;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.dpcurate.estimation.FrequencyEstimates;
 import org.dpcurate.oracle.OracleConfig;
@@ -41,18 +40,9 @@ public final class PrefixRound {
     int maxTokens = maxWords + 1;
     int rounds = config.prefixRounds(maxWords);
     int length = Math.min(round * config.segmentTokens(), maxTokens);
-    List<int[]> listed = new ArrayList<>(PrefixTreeDiscovery.extensions(open, length, maxTokens, vocabulary.end()));
-    boolean padded = listed.size() < 2;
-    if (padded) {
-      // Every oracle needs K >= 2: list the empty string, which no device holds.
-      int[] empty = new int[length];
-      Arrays.fill(empty, vocabulary.end());
-      listed.add(empty);
-    }
-    if (listed.size() > OracleConfig.MAX_DOMAIN_SIZE) {
-      throw new IllegalArgumentException("round " + round + " would list " + listed.size() + " candidates, above "
-          + OracleConfig.MAX_DOMAIN_SIZE + "; lower the segment size or the prefix cap");
-    }
+    List<int[]> extensions = PrefixTreeDiscovery.extensions(open, length, maxTokens, vocabulary.end());
+    List<int[]> listed = CandidateListRound.listed(extensions, round, length, vocabulary.end());
+    boolean padded = listed.size() > extensions.size();
     OracleConfig oracle = CandidateListRound.oracleFor(config, config.epsilonOf(round, rounds), listed.size(),
         cohortDevices, config.hashSalt() + ((long) round << 32));
     return new Plan(round, rounds, length, maxTokens, listed, padded, oracle);

@@ -28,6 +28,7 @@ public final class PromptVocabulary implements Serializable {
   public static final int MAX_SIZE = 60_000;
 
   private final String[] words;
+  private transient Map<String, Integer> tokenOf;
 
   private PromptVocabulary(String[] words) {
     this.words = words;
@@ -89,10 +90,7 @@ public final class PromptVocabulary implements Serializable {
     if (parts.length == 1 && parts[0].isEmpty()) {
       return new int[0];
     }
-    Map<String, Integer> index = new HashMap<>();
-    for (int t = 0; t < words.length; t++) {
-      index.putIfAbsent(words[t], t);
-    }
+    Map<String, Integer> index = index();
     int[] out = new int[parts.length];
     for (int i = 0; i < parts.length; i++) {
       Integer t = index.get(parts[i]);
@@ -102,6 +100,18 @@ public final class PromptVocabulary implements Serializable {
       out[i] = t;
     }
     return out;
+  }
+
+  /** Word to token, built on first use (a client encodes one string per round with the same vocabulary). */
+  private Map<String, Integer> index() {
+    if (tokenOf == null) {
+      Map<String, Integer> index = new HashMap<>();
+      for (int t = 0; t < words.length; t++) {
+        index.putIfAbsent(words[t], t);
+      }
+      tokenOf = index;
+    }
+    return tokenOf;
   }
 
   public int size() {

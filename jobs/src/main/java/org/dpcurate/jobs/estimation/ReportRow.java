@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.dpcurate.jobs.tables.ReportTable;
 import org.dpcurate.oracle.OracleKind;
+import org.dpcurate.oracle.PayloadField;
 import org.dpcurate.oracle.Report;
 
 /**
@@ -100,12 +101,12 @@ final class ReportRow {
 
   /** The report of a {@code kind} row; a null where {@code kind} uses a column is {@link MalformedRowException}. */
   Report toReport(OracleKind kind) {
-    int hashIndex = ReportTable.uses(kind, "hash_index") ? required(HASH_INDEX, "hash_index").intValue() : 0;
-    long seed = ReportTable.uses(kind, "seed") ? required(SEED, "seed").longValue() : 0;
-    int value = ReportTable.uses(kind, "value") ? required(VALUE, "value").intValue() : 0;
-    int sign = ReportTable.uses(kind, "sign") ? required(SIGN, "sign").intValue() : 0;
+    int hashIndex = PayloadField.HASH_INDEX.usedBy(kind) ? required(HASH_INDEX, "hash_index").intValue() : 0;
+    long seed = PayloadField.SEED.usedBy(kind) ? required(SEED, "seed").longValue() : 0;
+    int value = PayloadField.VALUE.usedBy(kind) ? required(VALUE, "value").intValue() : 0;
+    int sign = PayloadField.SIGN.usedBy(kind) ? required(SIGN, "sign").intValue() : 0;
     byte[] bits = null;
-    if (ReportTable.uses(kind, "bits")) {
+    if (PayloadField.BITS.usedBy(kind)) {
       if (row.isNullAt(BITS)) {
         throw new MalformedRowException("bits is null");
       }

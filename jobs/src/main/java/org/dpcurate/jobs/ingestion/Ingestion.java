@@ -78,13 +78,17 @@ public final class Ingestion {
     Dataset<Row> checked = check(landed, published).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Column[] reportColumns = Arrays.stream(ReportTable.COLUMNS).map(functions::col).toArray(Column[]::new);
+      // One pass counts both: the null reason is the accepted lines.
       Map<String, Long> rejected = new TreeMap<>();
-      for (Row r : ParquetInput.reading(landed.dir(), () -> checked.where("reason is not null").groupBy("reason")
-          .count().collectAsList())) {
-        rejected.put(r.getString(0), r.getLong(1));
+      long accepted = 0;
+      for (Row r : ParquetInput.reading(landed.dir(), () -> checked.groupBy("reason").count().collectAsList())) {
+        if (r.isNullAt(0)) {
+          accepted = r.getLong(1);
+        } else {
+          rejected.put(r.getString(0), r.getLong(1));
+        }
       }
-      long lines = checked.count();
-      long accepted = lines - rejected.values().stream().mapToLong(Long::longValue).sum();
+      long lines = accepted + rejected.values().stream().mapToLong(Long::longValue).sum();
       Manifest manifest = Manifest.ofRound(published.round()).set("config_hash", published.hash())
           .set("landing", landed.dir()).set("batches", landed.batches())
           .set("landing_fingerprint", landed.fingerprint()).input(landed.dir())

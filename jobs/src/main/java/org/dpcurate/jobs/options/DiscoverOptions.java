@@ -25,9 +25,9 @@ public final class DiscoverOptions {
   public static final Option<Double> EPSILON = Option.of("epsilon", "EPS",
       "per-device eps: each device reports once, in its cohort's round", 4.0, Parsers.doubleIn(1e-6, 30));
   public static final Option<double[]> ROUND_EPSILONS = Option.of("round-epsilons", "E1,E2,..",
-      "eps of each round's reports, each <= --epsilon; none given: all --epsilon", new double[0], Parsers.doubles());
+      "eps of each round's reports, each <= --epsilon; none: every round --epsilon", new double[0], Parsers.doubles());
   public static final Option<double[]> COHORT_SHARES = Option.of("cohort-shares", "S1,S2,..",
-      "relative cohort size per prefix round; none given: equal", new double[0], Parsers.doubles());
+      "relative cohort size per prefix round; none: equal cohorts", new double[0], Parsers.doubles());
   public static final Option<Integer> SEGMENT_WORDS = Option.of("segment-words", "N",
       "words a prefix grows by per round, 1..4", 1, Parsers.intIn(1, 4));
   public static final Option<Integer> MAX_PREFIXES = Option.of("max-prefixes", "N",

@@ -1,6 +1,5 @@
 package org.dpcurate.jobs.options;
 
-import java.util.Locale;
 import org.dpcurate.oracle.OracleKind;
 
 /**
@@ -18,9 +17,4 @@ public record OracleChoice(OracleKind kind) {
 
   public static final Parser<OracleChoice> PARSER = Parser.of(text -> text.trim().equalsIgnoreCase("auto") ? AUTO
       : new OracleChoice(OracleKind.parse(text)), c -> c.isAuto() ? "auto" : c.kind().name());
-
-  @Override
-  public String toString() {
-    return isAuto() ? "auto" : kind.name().toLowerCase(Locale.ROOT);
-  }
 }

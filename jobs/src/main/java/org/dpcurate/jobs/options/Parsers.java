@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The parsers options are built from; every failure says what is allowed and what was given. */
 public final class Parsers {
@@ -60,7 +61,8 @@ public final class Parsers {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("must be comma-separated numbers, got: " + text);
       }
-    }, v -> Arrays.toString(v));
+    }, v -> v.length == 0 ? "none" : Arrays.stream(v).mapToObj(Parsers::formatNumber)
+        .collect(Collectors.joining(",")));
   }
 
   public static Parser<LocalDate> date() {

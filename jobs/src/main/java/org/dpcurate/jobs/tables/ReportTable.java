@@ -40,10 +40,10 @@ public final class ReportTable {
   /** The row of a report; the payload columns {@code r}'s oracle does not use are null. */
   public static Row toRow(String reportId, Report r, double epsilon) {
     OracleKind k = r.oracle();
-    Integer hashIndex = uses(k, "hash_index") ? r.hashIndex() : null;
-    Long seed = uses(k, "seed") ? r.seed() : null;
-    Integer value = uses(k, "value") ? r.value() : null;
-    Byte sign = uses(k, "sign") ? (byte) r.sign() : null;
+    Integer hashIndex = PayloadField.HASH_INDEX.usedBy(k) ? r.hashIndex() : null;
+    Long seed = PayloadField.SEED.usedBy(k) ? r.seed() : null;
+    Integer value = PayloadField.VALUE.usedBy(k) ? r.value() : null;
+    Byte sign = PayloadField.SIGN.usedBy(k) ? (byte) r.sign() : null;
     return RowFactory.create(reportId, k.name(), epsilon, hashIndex, seed, value, sign, r.bits());
   }
 
