@@ -9,9 +9,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.dpcurate.client.UploadRecord;
 import org.dpcurate.jobs.estimation.Rejection;
+import org.dpcurate.jobs.estimation.ReportValidator;
 import org.dpcurate.jobs.tables.ReportTable;
 import org.dpcurate.oracle.FrequencyOracle;
-import org.dpcurate.oracle.InvalidReportException;
 
 /**
  * One upload line to a report row or a rejection, on the executors: the line must be one JSON object that
@@ -23,11 +23,11 @@ final class UploadValidation {
 
   private final ObjectMapper json = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private final FrequencyOracle oracle;
+  private final ReportValidator validator;
   private final double epsilon;
 
   UploadValidation(FrequencyOracle oracle, double epsilon) {
-    this.oracle = oracle;
+    this.validator = new ReportValidator(oracle, epsilon);
     this.epsilon = epsilon;
   }
 
@@ -41,16 +41,9 @@ final class UploadValidation {
     } catch (UploadRecord.MalformedUploadException e) {
       return rejected(file, line, Rejection.MALFORMED, e.getMessage());
     }
-    if (upload.epsilon() != epsilon) {
-      return rejected(file, line, Rejection.EPSILON_MISMATCH, "epsilon " + upload.epsilon() + " != published "
-          + epsilon);
-    }
-    try {
-      oracle.validate(upload.report());
-    } catch (InvalidReportException e) {
-      return rejected(file, line, Rejection.of(e.reason()), e.getMessage());
-    }
-    return ReportTable.toRow(upload.reportId(), upload.report(), epsilon);
+    ReportValidator.Rejected rejected = validator.check(upload.epsilon(), upload.report());
+    return rejected != null ? rejected(file, line, rejected.reason(), rejected.detail())
+        : ReportTable.toRow(upload.reportId(), upload.report(), epsilon);
   }
 
   private static Row rejected(String file, String line, Rejection reason, String detail) {
