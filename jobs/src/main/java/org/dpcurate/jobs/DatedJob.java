@@ -10,6 +10,7 @@ import org.dpcurate.jobs.options.CurationOptions;
 import org.dpcurate.jobs.options.Option;
 import org.dpcurate.jobs.options.RunSettings;
 import org.dpcurate.jobs.pipeline.CampaignRun;
+import org.dpcurate.jobs.runtime.Backfill;
 import org.dpcurate.jobs.runtime.Sessions;
 
 /**

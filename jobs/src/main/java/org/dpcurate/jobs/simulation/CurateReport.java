@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dpcurate.evaluation.RoundMetrics;
-import org.dpcurate.jobs.tables.MetricsTable;
 import org.dpcurate.jobs.warehouse.Json;
 
 /** A curate run's per-round table, as printed and as {@code summaries/<campaign>.json}. */

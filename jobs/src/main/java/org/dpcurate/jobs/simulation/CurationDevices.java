@@ -16,7 +16,6 @@ import org.dpcurate.jobs.pipeline.CampaignRun;
 import org.dpcurate.jobs.pipeline.PublishStep;
 import org.dpcurate.jobs.runtime.Timing;
 import org.dpcurate.jobs.tables.ReportTable;
-import org.dpcurate.jobs.tables.TruthTable;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.jobs.warehouse.PublishedConfig;
 import org.dpcurate.jobs.warehouse.Warehouse;

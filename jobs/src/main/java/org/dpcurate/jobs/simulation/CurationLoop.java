@@ -15,7 +15,6 @@ import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.runtime.Timing;
 import org.dpcurate.jobs.tables.CandidateTable;
-import org.dpcurate.jobs.tables.MetricsTable;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.simulation.PrivatePopulation;

@@ -18,7 +18,6 @@ import org.dpcurate.jobs.pipeline.CampaignRun;
 import org.dpcurate.jobs.runtime.Timing;
 import org.dpcurate.jobs.tables.DiscoveredTable;
 import org.dpcurate.jobs.tables.DiscoveryRoundsTable;
-import org.dpcurate.jobs.tables.DiscoveryTruthTable;
 import org.dpcurate.jobs.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -14,6 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.dpcurate.jobs.simulation.DiscoveryTruthTable;
+import org.dpcurate.jobs.simulation.MetricsTable;
+import org.dpcurate.jobs.simulation.TruthTable;
 import org.junit.jupiter.api.Test;
 
 /** docs/schemas.md and the tables' schemas say the same: every column, in order, with its type and nullability. */

@@ -1,4 +1,4 @@
-package org.dpcurate.jobs.tables;
+package org.dpcurate.jobs.simulation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,10 +1,8 @@
-package org.dpcurate.jobs;
+package org.dpcurate.jobs.runtime;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
-import org.dpcurate.jobs.runtime.JobException;
-import org.dpcurate.jobs.runtime.Timing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.dpcurate.jobs.tables;
+package org.dpcurate.jobs.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
