@@ -15,6 +15,7 @@ import org.dpcurate.accounting.PrivacyPolicy;
 import org.dpcurate.estimation.Decoding;
 import org.dpcurate.jobs.options.Cli;
 import org.dpcurate.jobs.options.CommonOptions;
+import org.dpcurate.jobs.options.EmbedderChoice;
 import org.dpcurate.jobs.options.EstimationSettings;
 import org.dpcurate.jobs.options.Option;
 import org.dpcurate.jobs.options.OracleChoice;
@@ -93,7 +94,7 @@ public final class BenchmarkJob implements Job {
         !cli.get(CommonOptions.SKIP_DUPLICATE_CHECK), new Accounting(PrivacyPolicy.defaults().forFleet("bench")
             .withBudget(Double.POSITIVE_INFINITY), true, false, 1e-9, 60));
     SparkSession spark = Sessions.getOrCreate("dpcurate-benchmark");
-    CampaignRun base = new CampaignRun(spark, new RunSettings(root, "bench", seed));
+    CampaignRun base = new CampaignRun(spark, new RunSettings(root, "bench", seed, EmbedderChoice.NGRAM));
     int cores = spark.sparkContext().defaultParallelism();
     List<String> lines = new ArrayList<>();
     lines.add(String.format("%-5s %12s %7s %9s %9s %10s %6s %14s %10s", "oracle", "reports", "K", "gen_s", "scan_s",

@@ -4,6 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.dpcurate.evaluation.RoundEvaluator;
+import org.dpcurate.evaluation.RoundMetrics;
+import org.dpcurate.evaluation.UtilityMetrics;
+import org.dpcurate.jobs.evaluation.LabelledMessagesTable;
+import org.dpcurate.jobs.evaluation.LabelledSet;
+import org.dpcurate.jobs.evaluation.UtilityEvaluation;
 import org.dpcurate.jobs.options.Cli;
 import org.dpcurate.jobs.options.CommonOptions;
 import org.dpcurate.jobs.options.CurationOptions;
@@ -20,6 +25,7 @@ import org.dpcurate.jobs.simulation.CurateReport;
 import org.dpcurate.jobs.simulation.CurationDevices;
 import org.dpcurate.jobs.simulation.CurationLoop;
 import org.dpcurate.jobs.simulation.MetricsTable;
+import org.dpcurate.jobs.simulation.PrivateData;
 import org.dpcurate.jobs.tables.CandidateTable;
 import org.dpcurate.jobs.tables.CuratedTable;
 import org.dpcurate.simulation.PopulationConfig;
@@ -62,7 +68,7 @@ public final class CurateJob implements Job {
   @Override
   public List<Option<?>> options() {
     List<Option<?>> all = new ArrayList<>(List.of(CommonOptions.WAREHOUSE, CurationOptions.CAMPAIGN,
-        CommonOptions.SEED, CurationOptions.SIMULATED_POPULATION, CurationOptions.CANDIDATES));
+        CommonOptions.SEED, CommonOptions.EMBEDDER, CurationOptions.SIMULATED_POPULATION, CurationOptions.CANDIDATES));
     all.addAll(CurationOptions.SIMULATION);
     all.addAll(CurationOptions.ESTIMATION);
     all.addAll(List.of(CurationOptions.VARIATION, START, ROUNDS, BASELINE, NOISE_FREE));
@@ -86,14 +92,22 @@ public final class CurateJob implements Job {
     RoundEvaluator evaluator = new RoundEvaluator(population, TOP_K);
     List<Candidate> initial = CandidateTable.published(
         run.generator(world.generatorPrior()).initialPool(refinement.candidates(), 1, run.random("generate", 1)));
-    CurationLoop loop = new CurationLoop(population, evaluator, initial, start);
+    LabelledSet heldOut = PrivateData.labelled("held-out", PrivateData.heldOut(run, simulation));
+    LabelledSet privateData = PrivateData.labelled("private data", population);
+    LabelledMessagesTable.write(run.warehouse(), run.campaign(), heldOut, privateData, run.embedder().name());
+    UtilityEvaluation utility = new UtilityEvaluation(run.warehouse().spark(), heldOut, run.seed());
+    UtilityMetrics initialUtility = utility.evaluate(LabelledSet.ofCandidates("initial pool", initial, null));
+    UtilityMetrics upperBound = utility.evaluate(privateData);
+    UtilityMetrics ceiling = utility.evaluate(PrivateData.generatorCeiling(population, run.embedder()));
+    CurationLoop loop = new CurationLoop(population, evaluator, initial, start, utility);
     List<MetricsTable.RoundRow> rows = new ArrayList<>();
-    rows.add(new MetricsTable.RoundRow("curated", null, evaluator.initialPool(initial), null, 0, 0, 0, 0));
+    rows.add(new MetricsTable.RoundRow("curated", null, evaluator.initialPool(initial), null, 0, 0, 0, 0,
+        initialUtility));
 
     CurationLoop.Result curated = loop.run("curated", run, simulation, estimation, refinement, rounds);
     rows.addAll(curated.rows());
     int kept = CuratedTable.write(run.warehouse(), run.campaign(), curated.lastDs(), curated.finalPool(),
-        curated.finalRanking());
+        curated.finalRanking(), run.embedder().name());
     LOG.info("curated training table: {} candidates", kept);
 
     long devices = simulation.population().devices();
@@ -108,6 +122,12 @@ public final class CurateJob implements Job {
           devices), estimation.withPrivacy(estimation.privacy().unlimited().forFleet(reference)), refinement, rounds)
           .rows());
     }
+    rows.add(new MetricsTable.RoundRow("generator-ceiling", null, RoundMetrics.notScored(ceiling.trainingSize()), null,
+        0, 0, 0, 0, ceiling));
+    rows.add(new MetricsTable.RoundRow("private-data", null, RoundMetrics.notScored(population.size()), null, 0, 0,
+        0, 0, upperBound));
+    rows.replaceAll(r -> r.withUtility(r.utility().withGapClosed(initialUtility, upperBound)));
+    run.flushEmbeddings();
     MetricsTable.write(run.warehouse(), run.campaign(), rows);
     System.out.print(CurateReport.table(rows));
     String summaryPath = run.warehouse().root() + "/summaries/" + run.campaign() + ".json";

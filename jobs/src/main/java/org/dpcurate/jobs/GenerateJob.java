@@ -41,8 +41,8 @@ public final class GenerateJob implements Job {
 
   @Override
   public List<Option<?>> options() {
-    return List.of(CommonOptions.WAREHOUSE, CurationOptions.CAMPAIGN, CommonOptions.SEED, CommonOptions.DS, ROUND,
-        CurationOptions.CANDIDATES, CurationOptions.PRIOR_POPULATION, IMPORT);
+    return List.of(CommonOptions.WAREHOUSE, CurationOptions.CAMPAIGN, CommonOptions.SEED, CommonOptions.EMBEDDER,
+        CommonOptions.DS, ROUND, CurationOptions.CANDIDATES, CurationOptions.PRIOR_POPULATION, IMPORT);
   }
 
   @Override
@@ -63,7 +63,8 @@ public final class GenerateJob implements Job {
     Manifest m = Manifest.ofRound(round)
         .set("source", importPath != null ? importPath : "generator prior, seed " + run.seed());
     try {
-      CandidateTable.write(run.warehouse(), run.campaign(), ds, pool, m);
+      CandidateTable.write(run.warehouse(), run.campaign(), ds, pool, run.embedder(), m);
+      run.flushEmbeddings();
     } catch (IllegalArgumentException e) {
       throw new JobException(ExitCode.MISSING_INPUT, "cannot publish the pool: " + e.getMessage(), e);
     }

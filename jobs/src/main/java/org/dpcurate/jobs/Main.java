@@ -8,7 +8,7 @@ import org.dpcurate.jobs.runtime.ExitCode;
 public final class Main {
   static final List<Job> JOBS = List.of(new GenerateJob(), new PublishJob(), new IngestJob(), new SimulateJob(),
       new EstimateJob(), new RefineJob(), new NightlyJob(), new RetentionJob(), new DiscoverRoundJob(), new CurateJob(),
-      new DiscoverJob(), new BenchmarkJob());
+      new EvaluateJob(), new DiscoverJob(), new BenchmarkJob());
 
   private Main() {}
 

@@ -16,8 +16,8 @@ public final class RefineJob extends DatedJob {
       + "generator wrote back (text, parent_id, optional embedding) to add to the pool", "none", Parsers.text());
 
   /** The refinement options of refine and nightly. */
-  static final List<Option<?>> REFINEMENT = List.of(CommonOptions.SEED, CurationOptions.CANDIDATES,
-      CurationOptions.VARIATION, CurationOptions.PRIOR_POPULATION);
+  static final List<Option<?>> REFINEMENT = List.of(CommonOptions.SEED, CommonOptions.EMBEDDER,
+      CurationOptions.CANDIDATES, CurationOptions.VARIATION, CurationOptions.PRIOR_POPULATION);
 
   public static void main(String[] args) {
     JobRunner.main(new RefineJob(), args);

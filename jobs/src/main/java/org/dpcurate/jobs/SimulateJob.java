@@ -29,8 +29,8 @@ public final class SimulateJob extends DatedJob {
 
   @Override
   List<Option<?>> stepOptions() {
-    List<Option<?>> options = new ArrayList<>(List.of(CommonOptions.SEED, CurationOptions.SIMULATED_POPULATION,
-        CommonOptions.POLICY));
+    List<Option<?>> options = new ArrayList<>(List.of(CommonOptions.SEED, CommonOptions.EMBEDDER,
+        CurationOptions.SIMULATED_POPULATION, CommonOptions.POLICY));
     options.addAll(CurationOptions.SIMULATION);
     return options;
   }

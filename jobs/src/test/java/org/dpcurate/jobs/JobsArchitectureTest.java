@@ -19,6 +19,8 @@ class JobsArchitectureTest {
   static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
       .layer("entry points").definedBy("org.dpcurate.jobs")
       .layer("simulation").definedBy("org.dpcurate.jobs.simulation..")
+      .layer("evaluation").definedBy("org.dpcurate.jobs.evaluation..")
+      .layer("embedding").definedBy("org.dpcurate.jobs.embedding..")
       .layer("pipeline").definedBy("org.dpcurate.jobs.pipeline..")
       .layer("ingestion").definedBy("org.dpcurate.jobs.ingestion..")
       .layer("estimation").definedBy("org.dpcurate.jobs.estimation..")
@@ -28,14 +30,16 @@ class JobsArchitectureTest {
       .layer("runtime").definedBy("org.dpcurate.jobs.runtime..")
       .whereLayer("entry points").mayNotBeAccessedByAnyLayer()
       .whereLayer("simulation").mayOnlyBeAccessedByLayers("entry points")
+      .whereLayer("evaluation").mayOnlyBeAccessedByLayers("entry points", "simulation")
+      .whereLayer("embedding").mayOnlyBeAccessedByLayers("entry points", "simulation", "evaluation", "pipeline")
       .whereLayer("pipeline").mayOnlyBeAccessedByLayers("entry points", "simulation")
       .whereLayer("ingestion").mayOnlyBeAccessedByLayers("entry points")
       .whereLayer("estimation").mayOnlyBeAccessedByLayers("entry points", "simulation", "pipeline", "ingestion")
       .whereLayer("options").mayOnlyBeAccessedByLayers("entry points", "simulation", "pipeline")
-      .whereLayer("tables").mayOnlyBeAccessedByLayers("entry points", "simulation", "pipeline", "estimation",
-          "ingestion")
-      .whereLayer("warehouse").mayOnlyBeAccessedByLayers("entry points", "simulation", "pipeline", "estimation",
-          "ingestion", "tables");
+      .whereLayer("tables").mayOnlyBeAccessedByLayers("entry points", "simulation", "evaluation", "embedding",
+          "pipeline", "estimation", "ingestion")
+      .whereLayer("warehouse").mayOnlyBeAccessedByLayers("entry points", "simulation", "evaluation", "embedding",
+          "pipeline", "estimation", "ingestion", "tables");
 
   @ArchTest
   static final ArchRule productionEntryPointsDoNotSimulate = noClasses().that()

@@ -19,6 +19,11 @@ import java.io.Serializable;
 public record RoundMetrics(int round, int poolSize, int selected, double totalVariation, double coverage,
     double topKRecall, double meanAbsZ, double intervalCoverage, double poolCoverage) implements Serializable {
 
+  /** A set that was not curated by rounds (the private data itself): its size, no round scores. */
+  public static RoundMetrics notScored(int size) {
+    return new RoundMetrics(0, size, size, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+  }
+
   public static String header() {
     return String.format("%5s %6s %8s %8s %9s %9s %9s %9s %9s", "round", "pool", "selected", "tv", "coverage",
         "pool-cov", "recall@k", "mean|z|", "ci-cover");

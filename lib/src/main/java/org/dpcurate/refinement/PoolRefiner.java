@@ -17,6 +17,8 @@ import org.dpcurate.synthesis.CandidateGenerator;
  */
 public final class PoolRefiner {
   private static final int ATTEMPTS_PER_SLOT = 20;
+  /** The most drafts a wave writes per missing variation, however few the last wave accepted. */
+  private static final double MAX_DRAFTS_PER_SLOT = 4;
 
   private final RefinementConfig config;
   private final VariationStrategy strategy;
@@ -75,16 +77,43 @@ public final class PoolRefiner {
     int explore = (int) Math.round(size * config.explorationShare());
     int[] quota = allocate(winners, size - next.size() - explore);
     double strength = config.strength(nextRound);
+    int[] made = new int[winners.size()];
+    int[] tries = new int[winners.size()];
+    boolean[] exhausted = new boolean[winners.size()];
     int variations = 0;
     int duplicates = 0;
-    java.util.Map<String, Integer> unfilled = new java.util.TreeMap<>();
-    for (int w = 0; w < winners.size(); w++) {
-      Candidate parent = pool.get(winners.get(w).index());
-      int made = 0;
-      for (int tries = 0; made < quota[w] && tries < ATTEMPTS_PER_SLOT * quota[w]; tries++) {
-        Candidate child = strategy.vary(parent, nextRound, strength, rng);
-        if (child == null) {
-          break;
+    // Waves: every winner still short of its quota drafts the variations it lacks (more, as many as the last
+    // wave's acceptance rate says are needed), the wave is embedded in one batch, then drafts are accepted in
+    // order unless they repeat an id or nearly duplicate the pool so far.
+    double draftsPerSlot = 1;
+    while (true) {
+      List<Candidate> drafts = new ArrayList<>();
+      List<Integer> draftParent = new ArrayList<>();
+      for (int w = 0; w < winners.size(); w++) {
+        Candidate parent = pool.get(winners.get(w).index());
+        int lacking = exhausted[w] ? 0 : Math.min((int) Math.ceil((quota[w] - made[w]) * draftsPerSlot),
+            ATTEMPTS_PER_SLOT * quota[w] - tries[w]);
+        for (int j = 0; j < lacking; j++) {
+          Candidate child = strategy.vary(parent, nextRound, strength, rng);
+          if (child == null) {
+            exhausted[w] = true;
+            break;
+          }
+          tries[w]++;
+          drafts.add(child);
+          draftParent.add(w);
+        }
+      }
+      if (drafts.isEmpty()) {
+        break;
+      }
+      drafts = explorer.embedMissing(drafts);
+      int accepted = 0;
+      for (int d = 0; d < drafts.size(); d++) {
+        Candidate child = drafts.get(d);
+        int w = draftParent.get(d);
+        if (made[w] >= quota[w]) {
+          continue;
         }
         if (ids.contains(child.id()) || nearDuplicate(child, next)) {
           duplicates++;
@@ -92,21 +121,28 @@ public final class PoolRefiner {
         }
         ids.add(child.id());
         next.add(child);
-        made++;
+        made[w]++;
         variations++;
+        accepted++;
       }
-      if (made < quota[w]) {
-        unfilled.put(parent.id(), quota[w] - made);
+      draftsPerSlot = Math.min(MAX_DRAFTS_PER_SLOT, (double) drafts.size() / Math.max(accepted, 1));
+    }
+    java.util.Map<String, Integer> unfilled = new java.util.TreeMap<>();
+    for (int w = 0; w < winners.size(); w++) {
+      if (made[w] < quota[w]) {
+        unfilled.put(pool.get(winners.get(w).index()).id(), quota[w] - made[w]);
       }
     }
     int explored = 0;
-    for (int tries = 0; next.size() < size && tries < ATTEMPTS_PER_SLOT * size; tries++) {
-      Candidate fresh = explorer.draw(nextRound, rng);
-      if (ids.add(fresh.id())) {
-        next.add(fresh);
+    List<Candidate> fresh = new ArrayList<>();
+    for (int draws = 0; next.size() + fresh.size() < size && draws < ATTEMPTS_PER_SLOT * size; draws++) {
+      Candidate c = explorer.draw(nextRound, rng);
+      if (ids.add(c.id())) {
+        fresh.add(c);
         explored++;
       }
     }
+    next.addAll(explorer.embedMissing(fresh));
     return new Result(List.copyOf(next), survivors, variations, explored, duplicates, unfilled);
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.dpcurate.embedding.TextEmbedder;
+import org.dpcurate.embedding.Embedder;
 import org.dpcurate.synthesis.MessageRenderer;
 import org.dpcurate.synthesis.MessageSpec;
 import org.dpcurate.synthesis.SpecDistribution;
@@ -17,8 +17,8 @@ import org.dpcurate.synthesis.Weights;
 /**
  * The hidden private population (simulation only): a bank of distinct private messages, each in a user's own
  * phrasing. A share {@code hot.share} of messages express one of {@code hot.specs} hidden popular combinations
- * (Zipf-weighted); the rest come from a broad, topic- and slot-concentrated long tail. Messages are and grouped by persona (language, topic). A device
- * draws one bank message uniformly, which fixes its persona, and its other messages from the same persona, so
+ * (Zipf-weighted); the rest come from a broad, topic- and slot-concentrated long tail. Messages are grouped by
+ * persona (language, topic). A device draws one bank message uniformly, which fixes its persona, and its other messages from the same persona, so
  * nearest candidates need computing once per bank message rather than once per device message.
  */
 public final class PrivatePopulation implements Serializable {
@@ -44,7 +44,7 @@ public final class PrivatePopulation implements Serializable {
     members.forEach((k, v) -> personaMembers[k] = v.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  public static PrivatePopulation generate(PopulationConfig config, TextEmbedder embedder, long seed) {
+  public static PrivatePopulation generate(PopulationConfig config, Embedder embedder, long seed) {
     SpecDistribution hidden = hiddenDistribution(config);
     SplittableRandom order = new SplittableRandom(config.orderSeed() + 1);
     MessageSpec[] hot = new MessageSpec[config.hotSpecs()];
@@ -60,8 +60,7 @@ public final class PrivatePopulation implements Serializable {
       specs[i] = rng.nextDouble() < config.hotShare() ? hot[hotWeights.draw(rng)] : hidden.draw(rng);
       texts[i] = MessageRenderer.privatePhrasing(specs[i], config.noiseRate(), config.mixRate(), rng);
     }
-    float[][] embeddings = new float[m][];
-    java.util.stream.IntStream.range(0, m).parallel().forEach(i -> embeddings[i] = embedder.embed(texts[i]));
+    float[][] embeddings = embedder.embedAll(java.util.Arrays.asList(texts));
     return new PrivatePopulation(specs, texts, embeddings);
   }
 

@@ -1,6 +1,9 @@
 package org.dpcurate.synthesis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.dpcurate.embedding.Embedder;
 import org.dpcurate.hash.XxHash64;
 
 /**
@@ -13,13 +16,38 @@ import org.dpcurate.hash.XxHash64;
  * @param generation 0 for seed candidates, parent's generation + 1 for variations
  * @param text the message text
  * @param spec the structured slots, or null
- * @param embedding L2-normalized embedding
+ * @param embedding L2-normalized embedding; null only while a generator's new candidates wait to be embedded
  */
 public record Candidate(String id, int round, String parentId, int generation, String text, MessageSpec spec,
     float[] embedding) {
 
   public static String idOf(String text) {
     return String.format("c%016x", XxHash64.hash(text.getBytes(StandardCharsets.UTF_8), 0L));
+  }
+
+  /** {@code candidates} with every missing embedding computed by {@code embedder} in one batch, in order. */
+  public static List<Candidate> embedMissing(List<Candidate> candidates, Embedder embedder) {
+    List<String> texts = new ArrayList<>();
+    for (Candidate c : candidates) {
+      if (c.embedding() == null) {
+        texts.add(c.text());
+      }
+    }
+    if (texts.isEmpty()) {
+      return candidates;
+    }
+    float[][] vectors = embedder.embedAll(texts);
+    List<Candidate> out = new ArrayList<>(candidates.size());
+    int next = 0;
+    for (Candidate c : candidates) {
+      out.add(c.embedding() != null ? c : c.withEmbedding(vectors[next++]));
+    }
+    return out;
+  }
+
+  /** This candidate with {@code vector} as its embedding. */
+  public Candidate withEmbedding(float[] vector) {
+    return new Candidate(id, round, parentId, generation, text, spec, vector);
   }
 
   /** The same candidate in another round (a survivor keeps id, lineage and embedding). */

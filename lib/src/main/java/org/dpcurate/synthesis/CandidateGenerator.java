@@ -5,29 +5,38 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-import org.dpcurate.embedding.TextEmbedder;
+import org.dpcurate.embedding.Embedder;
 
-/** Draws a pool of distinct synthetic candidates from a generator prior over the taxonomy. */
+/**
+ * Draws distinct synthetic candidates from a generator prior over the taxonomy. Texts are written first and
+ * embedded in batches ({@link #embedMissing}), since a real model embeds a batch far faster than text by text.
+ */
 public final class CandidateGenerator {
   private final SpecDistribution prior;
-  private final TextEmbedder embedder;
+  private final Embedder embedder;
 
-  public CandidateGenerator(SpecDistribution prior, TextEmbedder embedder) {
+  public CandidateGenerator(SpecDistribution prior, Embedder embedder) {
     this.prior = prior;
     this.embedder = embedder;
   }
 
+  /** The candidate {@code spec} renders to, not yet embedded. */
   public Candidate fromSpec(MessageSpec spec, int round, String parentId, int generation) {
     String text = MessageRenderer.synthetic(spec);
-    return new Candidate(Candidate.idOf(text), round, parentId, generation, text, spec, embedder.embed(text));
+    return new Candidate(Candidate.idOf(text), round, parentId, generation, text, spec, null);
   }
 
-  /** One candidate drawn from the prior. */
+  /** One candidate drawn from the prior, not yet embedded. */
   public Candidate draw(int round, RandomGenerator rng) {
     return fromSpec(prior.draw(rng), round, null, 0);
   }
 
-  /** {@code count} candidates with distinct texts, in draw order. */
+  /** {@code candidates} with every missing embedding filled in, in one batch; the others unchanged. */
+  public List<Candidate> embedMissing(List<Candidate> candidates) {
+    return Candidate.embedMissing(candidates, embedder);
+  }
+
+  /** {@code count} candidates with distinct texts, in draw order, embedded. */
   public List<Candidate> initialPool(int count, int round, RandomGenerator rng) {
     if (count < 2) {
       throw new IllegalArgumentException("pool size must be >= 2, got: " + count);
@@ -39,12 +48,11 @@ public final class CandidateGenerator {
       if (++attempts > 100L * count) {
         throw new IllegalStateException("could not draw " + count + " distinct candidates from the prior");
       }
-      MessageSpec spec = prior.draw(rng);
-      String text = MessageRenderer.synthetic(spec);
-      if (seen.add(text)) {
-        pool.add(new Candidate(Candidate.idOf(text), round, null, 0, text, spec, embedder.embed(text)));
+      Candidate c = draw(round, rng);
+      if (seen.add(c.text())) {
+        pool.add(c);
       }
     }
-    return pool;
+    return embedMissing(pool);
   }
 }

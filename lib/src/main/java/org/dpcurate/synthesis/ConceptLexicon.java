@@ -4,21 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dpcurate.embedding.Concept;
-import org.dpcurate.embedding.TextEmbedder;
+import org.dpcurate.embedding.HashedNgramEmbedder;
 
 /**
- * The taxonomy's subject phrases with their topic and family, as concepts for {@link TextEmbedder}. An embedder
- * given them knows the generator's own categories: it stands in for a semantic model and flatters any measure of
- * how well the curated set matches the population.
+ * The taxonomy's subject phrases with their topic and family, as concepts for {@link HashedNgramEmbedder}. An
+ * embedder given them knows the generator's own categories: an oracle that flatters any measure of how well the
+ * curated set matches the population, kept only to compare against a real model.
  */
 public final class ConceptLexicon {
   private ConceptLexicon() {}
 
   public static final List<Concept> CONCEPTS = build();
 
-  /** The built-in embedder with the taxonomy's concept features. */
-  public static TextEmbedder embedder() {
-    return TextEmbedder.withConcepts(CONCEPTS);
+  /** The n-gram embedder with the taxonomy's concept features: the simulation's categories, known in advance. */
+  public static HashedNgramEmbedder taxonomyOracleEmbedder() {
+    return HashedNgramEmbedder.withConcepts(CONCEPTS);
   }
 
   private static List<Concept> build() {

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.dpcurate.evaluation.FrechetDistance;
 
 /** The engine-free core stays engine-free and acyclic. */
 @AnalyzeClasses(packages = "org.dpcurate", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -17,10 +18,26 @@ class LibArchitectureTest {
       .resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "scala..")
       .because("lib is the pure-Java core; jobs/ is the Spark glue around it");
 
+  /** The one class that runs the embedding model, with its nested classes. */
+  private static final String MODEL_RUNNER = "org\\.dpcurate\\.embedding\\.MiniLmEmbedder(\\$.*)?";
+
   @ArchTest
-  static final ArchRule libDependsOnTheJdkAlone = classes().should().onlyDependOnClassesThat()
+  static final ArchRule libDependsOnTheJdkAlone = classes().that().haveNameNotMatching(MODEL_RUNNER)
+      .and().doNotHaveFullyQualifiedName(FrechetDistance.class.getName()).should().onlyDependOnClassesThat()
       .resideInAnyPackage("java..", "org.dpcurate..")
-      .because("lib has no dependencies beyond the JDK");
+      .because("lib needs nothing beyond the JDK but the embedding model and, for one metric, linear algebra");
+
+  @ArchTest
+  static final ArchRule theModelRuntimeStaysBehindOneClass = classes().that().haveNameNotMatching(MODEL_RUNNER)
+      .should().onlyDependOnClassesThat().resideOutsideOfPackages("dev.langchain4j..", "ai.onnxruntime..",
+          "ai.djl..")
+      .because("everything else sees the model through the Embedder interface");
+
+  @ArchTest
+  static final ArchRule linearAlgebraOnlyForTheFrechetDistance = classes()
+      .that().doNotHaveFullyQualifiedName(FrechetDistance.class.getName())
+      .should().onlyDependOnClassesThat().resideOutsideOfPackage("org.apache.commons.math3..")
+      .because("commons-math3 (which Spark ships) is there for eigendecompositions only");
 
   @ArchTest
   static final ArchRule noPackageCycles = slices().matching("org.dpcurate.(*)..").should().beFreeOfCycles();

@@ -20,6 +20,10 @@ public final class CommonOptions {
   public static final Option<Long> SEED = Option.of("seed", "N",
       "seed of every random stage; same inputs and seed give identical outputs", 1L,
       Parsers.longIn(Long.MIN_VALUE, Long.MAX_VALUE));
+  public static final Option<EmbedderChoice> EMBEDDER = Option.of("embedder", "E",
+      "text embedder of candidates (and simulated devices): minilm (the real model), ngram or taxonomy-oracle",
+      EmbedderChoice.MINILM, Parsers.oneOf(java.util.Arrays.asList(EmbedderChoice.values()),
+          EmbedderChoice::optionValue));
 
   /** Where jobs look for the privacy policy when --policy is not given. */
   public static final String DEFAULT_POLICY_FILE = "conf/privacy-policy.properties";

@@ -2,12 +2,12 @@ package org.dpcurate.jobs.pipeline;
 
 import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
-import org.dpcurate.embedding.TextEmbedder;
+import org.dpcurate.embedding.Embedder;
 import org.dpcurate.hash.Seeds;
+import org.dpcurate.jobs.embedding.ExecutorEmbedder;
 import org.dpcurate.jobs.options.RunSettings;
 import org.dpcurate.jobs.warehouse.Warehouse;
 import org.dpcurate.synthesis.CandidateGenerator;
-import org.dpcurate.synthesis.ConceptLexicon;
 import org.dpcurate.synthesis.GeneratorPrior;
 
 /**
@@ -17,20 +17,30 @@ import org.dpcurate.synthesis.GeneratorPrior;
 public final class CampaignRun {
   private final Warehouse warehouse;
   private final RunSettings settings;
-  private final TextEmbedder embedder = ConceptLexicon.embedder();
+  private final Embedder embedder;
+  private final ExecutorEmbedder cache;
 
   public CampaignRun(SparkSession spark, RunSettings settings) {
     this(new Warehouse(settings.warehouse(), spark), settings);
   }
 
   private CampaignRun(Warehouse warehouse, RunSettings settings) {
-    this.warehouse = warehouse;
-    this.settings = settings;
+    this(warehouse, settings, settings.embedder().cached()
+        ? new ExecutorEmbedder(warehouse, settings.embedder().embedder()) : null);
   }
 
-  /** The same session and warehouse (one run id) under another campaign name: a simulation variant. */
+  private CampaignRun(Warehouse warehouse, RunSettings settings, ExecutorEmbedder cache) {
+    this.warehouse = warehouse;
+    this.settings = settings;
+    this.cache = cache;
+    this.embedder = cache != null ? cache : settings.embedder().embedder();
+  }
+
+  /**
+   * The same session, warehouse (one run id) and embeddings under another campaign name: a simulation variant.
+   */
   public CampaignRun forCampaign(String campaign) {
-    return new CampaignRun(warehouse, settings.withCampaign(campaign));
+    return new CampaignRun(warehouse, settings.withCampaign(campaign), cache);
   }
 
   public Warehouse warehouse() {
@@ -45,8 +55,15 @@ public final class CampaignRun {
     return settings.seed();
   }
 
-  public TextEmbedder embedder() {
+  public Embedder embedder() {
     return embedder;
+  }
+
+  /** Files the texts embedded in small batches with the embedding cache; every step that embeds ends with it. */
+  public void flushEmbeddings() {
+    if (cache != null) {
+      cache.flush();
+    }
   }
 
   /** A generator drawing from {@code prior}. */

@@ -83,7 +83,7 @@ public final class EstimateStep {
     Warehouse w = run.warehouse();
     String campaign = run.campaign();
     long read = System.nanoTime();
-    List<Candidate> pool = CandidateTable.read(w, campaign, ds, run.embedder());
+    List<Candidate> pool = CandidateTable.read(w, campaign, ds, null);
     LOG.info("{} {}: read {} candidates in {}", campaign, ds, pool.size(), Timing.since(read));
     if (pool.size() != published.oracle().domainSize() || pool.get(0).round() != published.round()) {
       throw new JobException(ExitCode.MISSING_INPUT, campaign + " " + ds + " publishes round "

@@ -8,7 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.dpcurate.embedding.TextEmbedder;
+import org.dpcurate.embedding.Embedder;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.tables.CandidateTable;
@@ -27,7 +27,7 @@ final class GeneratedCandidates {
 
   private GeneratedCandidates() {}
 
-  static List<Candidate> read(Warehouse w, String path, List<Candidate> pool, int round, TextEmbedder embedder) {
+  static List<Candidate> read(Warehouse w, String path, List<Candidate> pool, int round, Embedder embedder) {
     Dataset<Row> df = ParquetInput.read(w, path, null);
     ParquetInput.requireTypes("generated candidates at " + path, df.schema(), COLUMNS);
     List<String> cols = List.of(df.columns());
@@ -46,13 +46,17 @@ final class GeneratedCandidates {
       String parentId = cols.contains("parent_id") ? r.getAs("parent_id") : null;
       Candidate parent = parentId == null ? null : parents.get(parentId);
       float[] embedding = cols.contains("embedding") && r.getAs("embedding") != null
-          ? CandidateTable.normalized(r.getList(r.fieldIndex("embedding"))) : embedder.embed(text);
-      if (embedding.length != dimension) {
-        throw new JobException(ExitCode.MISSING_INPUT, "generated candidate '" + text + "' at " + path + " has a "
-            + embedding.length + "-dimensional embedding but the pool's embeddings have " + dimension);
-      }
+          ? CandidateTable.normalized(r.getList(r.fieldIndex("embedding"))) : null;
       out.add(new Candidate(Candidate.idOf(text), round, parentId, parent == null ? 1 : parent.generation() + 1,
           text, null, embedding));
+    }
+    out = Candidate.embedMissing(out, embedder);
+    for (Candidate c : out) {
+      if (c.embedding().length != dimension) {
+        throw new JobException(ExitCode.MISSING_INPUT, "generated candidate '" + c.text() + "' at " + path
+            + " has a " + c.embedding().length + "-dimensional embedding but the pool's embeddings have "
+            + dimension);
+      }
     }
     return out;
   }

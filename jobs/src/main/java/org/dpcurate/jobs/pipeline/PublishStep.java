@@ -35,10 +35,12 @@ public final class PublishStep {
   /** Publishes {@code ds} polling {@code samplingRate} of the devices; {@code replace} only for simulations. */
   public Published publish(LocalDate ds, double samplingRate, boolean replace) {
     long start = System.nanoTime();
-    List<Candidate> pool = CandidateTable.read(run.warehouse(), run.campaign(), ds, run.embedder());
+    List<Candidate> pool = CandidateTable.read(run.warehouse(), run.campaign(), ds, null);
     OracleConfig config = OraclePicker.pick(settings, pool.size(), settings.expectedReports());
+    String model = CandidateTable.embeddingModel(run.warehouse(), run.campaign(), ds);
     PublishedConfig published = PublishedConfigs.write(run.warehouse(), run.campaign(), ds, pool.get(0).round(),
-        config, samplingRate, replace);
+        config, samplingRate, replace, model == null ? null
+            : new PublishedConfigs.Embedding(model, pool.get(0).embedding().length));
     DownloadsTable.write(run.warehouse(), run.campaign(), ds, pool, published);
     LOG.info("{} {}: published round {} ({} eps={}, K={}, sampling {}) in {}", run.campaign(), ds,
         published.round(), config.kind(), config.epsilon(), pool.size(), samplingRate, Timing.since(start));

@@ -95,7 +95,8 @@ public final class RefineStep {
         .count("survivors", next.survivors()).count("variations", next.variations())
         .count("explored", next.explored()).count("generated", generated.size())
         .timing("refine", Timing.seconds(start));
-    CandidateTable.write(w, run.campaign(), ds.plusDays(1), next.pool(), m);
+    CandidateTable.write(w, run.campaign(), ds.plusDays(1), next.pool(), run.embedder(), m);
+    run.flushEmbeddings();
     return next;
   }
 

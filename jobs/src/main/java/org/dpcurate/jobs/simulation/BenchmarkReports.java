@@ -55,9 +55,10 @@ public final class BenchmarkReports {
     List<Candidate> pool = new ArrayList<>(k);
     for (int i = 0; i < k; i++) {
       String text = "benchmark candidate " + i;
-      pool.add(new Candidate(Candidate.idOf(text), 1, null, 0, text, null, run.embedder().embed(text)));
+      pool.add(new Candidate(Candidate.idOf(text), 1, null, 0, text, null, null));
     }
-    CandidateTable.write(w, campaign, ds, pool, Manifest.ofRound(1));
+    pool = Candidate.embedMissing(pool, run.embedder());
+    CandidateTable.write(w, campaign, ds, pool, run.embedder(), Manifest.ofRound(1));
     PublishedConfig published = PublishedConfigs.write(w, campaign, ds, 1, config);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(w.spark().sparkContext());
     Broadcast<FrequencyOracle> oracle = jsc.broadcast(FrequencyOracle.of(config));

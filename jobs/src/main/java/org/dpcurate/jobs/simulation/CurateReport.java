@@ -6,22 +6,39 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dpcurate.evaluation.RoundMetrics;
+import org.dpcurate.evaluation.UtilityMetrics;
 import org.dpcurate.jobs.warehouse.Json;
 
 /** A curate run's per-round table, as printed and as {@code summaries/<campaign>.json}. */
 public final class CurateReport {
   private CurateReport() {}
 
-  /** The console table, one line per variant and round. */
+  /**
+   * The console tables: one line per variant and round with the curation scores, then the same lines (and the
+   * private-data upper bound) with the curated set's downstream utility.
+   */
   public static String table(List<MetricsTable.RoundRow> rows) {
-    StringBuilder out = new StringBuilder(String.format("%n%-11s %5s %s%n", "variant", "eps",
+    StringBuilder out = new StringBuilder(String.format("%n%-17s %5s %s%n", "variant", "eps",
         RoundMetrics.header()));
     for (MetricsTable.RoundRow r : rows) {
-      String eps = r.config() == null ? "-" : Double.isInfinite(r.config().epsilon()) ? "inf"
-          : String.format(Locale.ROOT, "%.2g", r.config().epsilon());
-      out.append(String.format("%-11s %5s %s%n", r.variant(), eps, r.metrics().row()));
+      if (!Double.isNaN(r.metrics().totalVariation())) {
+        out.append(String.format("%-17s %5s %s%n", r.variant(), eps(r), r.metrics().row()));
+      }
+    }
+    out.append(String.format("%n%-17s %5s %5s %6s %s%n", "variant", "eps", "round", "train",
+        UtilityMetrics.header()));
+    for (MetricsTable.RoundRow r : rows) {
+      if (r.utility() != null) {
+        out.append(String.format("%-17s %5s %5d %6d %s%n", r.variant(), eps(r), r.metrics().round(),
+            r.utility().trainingSize(), r.utility().row()));
+      }
     }
     return out.toString();
+  }
+
+  private static String eps(MetricsTable.RoundRow r) {
+    return r.config() == null ? "-" : Double.isInfinite(r.config().epsilon()) ? "inf"
+        : String.format(Locale.ROOT, "%.2g", r.config().epsilon());
   }
 
   /** The summary: the run's settings, wall time and every row's figures. */
@@ -52,6 +69,17 @@ public final class CurateReport {
       row.put("simulate_seconds", round(r.simulateSeconds(), 2));
       row.put("estimate_seconds", round(r.estimateSeconds(), 2));
       row.put("refine_seconds", round(r.refineSeconds(), 2));
+      UtilityMetrics u = r.utility();
+      if (u != null) {
+        row.put("training_size", u.trainingSize());
+        row.put("topic_accuracy", u.topicAccuracy());
+        row.put("topic_macro_f1", u.topicMacroF1());
+        row.put("language_accuracy", u.languageAccuracy());
+        row.put("gap_closed", u.gapClosed());
+        row.put("frechet_distance", u.frechetDistance());
+        row.put("knn_precision", u.precision());
+        row.put("knn_recall", u.recall());
+      }
       table.add(row);
     }
     summary.put("rounds_table", table);

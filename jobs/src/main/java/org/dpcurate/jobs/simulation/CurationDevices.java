@@ -14,7 +14,10 @@ import org.dpcurate.hash.Seeds;
 import org.dpcurate.jobs.options.SimulationSettings;
 import org.dpcurate.jobs.pipeline.CampaignRun;
 import org.dpcurate.jobs.pipeline.PublishStep;
+import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.runtime.Timing;
+import org.dpcurate.jobs.tables.CandidateTable;
 import org.dpcurate.jobs.tables.ReportTable;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.jobs.warehouse.PublishedConfig;
@@ -65,6 +68,12 @@ public final class CurationDevices {
     // The production publication; a simulation may publish a date again, since it reports in the same run.
     PublishStep.Published publication = new PublishStep(run, settings.publishing()).publish(ds, samplingRate, true);
     List<Candidate> pool = publication.pool();
+    String model = CandidateTable.embeddingModel(w, run.campaign(), ds);
+    if (model != null && !model.equals(run.embedder().name())) {
+      throw new JobException(ExitCode.USAGE, run.campaign() + " " + ds + ": the candidates were embedded with "
+          + model + " but the simulated devices embed with " + run.embedder().name()
+          + ": pass the campaign's --embedder");
+    }
     PublishedConfig published = publication.config();
     OracleConfig config = published.oracle();
     long devices = settings.population().devices();

@@ -3,8 +3,12 @@ package org.dpcurate.jobs.simulation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.dpcurate.evaluation.CuratedWeights;
 import org.dpcurate.evaluation.RoundEvaluator;
 import org.dpcurate.evaluation.RoundMetrics;
+import org.dpcurate.evaluation.UtilityMetrics;
+import org.dpcurate.jobs.evaluation.LabelledSet;
+import org.dpcurate.jobs.evaluation.UtilityEvaluation;
 import org.dpcurate.jobs.options.EstimationSettings;
 import org.dpcurate.jobs.options.RefinementSettings;
 import org.dpcurate.jobs.options.SimulationSettings;
@@ -34,13 +38,16 @@ public final class CurationLoop {
   private final RoundEvaluator evaluator;
   private final List<Candidate> initial;
   private final LocalDate start;
+  private final UtilityEvaluation utility;
 
+  /** @param utility scores each round's curated set as training data */
   public CurationLoop(PrivatePopulation population, RoundEvaluator evaluator, List<Candidate> initial,
-      LocalDate start) {
+      LocalDate start, UtilityEvaluation utility) {
     this.population = population;
     this.evaluator = evaluator;
     this.initial = initial;
     this.start = start;
+    this.utility = utility;
   }
 
   /** What one variant's loop produced: its metrics rows and the last date's pool and ranking. */
@@ -51,7 +58,7 @@ public final class CurationLoop {
       RefinementSettings refinement, int rounds) {
     List<MetricsTable.RoundRow> rows = new ArrayList<>();
     long devices = simulation.population().devices();
-    CandidateTable.write(run.warehouse(), run.campaign(), start, initial,
+    CandidateTable.write(run.warehouse(), run.campaign(), start, initial, run.embedder(),
         Manifest.ofRound(1).set("source", "generator prior, seed " + run.seed()));
     CurationDevices devicesOf = new CurationDevices(run, simulation, population,
         estimation.privacy().policy().samplingRateOf(run.campaign()));
@@ -70,13 +77,21 @@ public final class CurationLoop {
       }
       RoundMetrics m = evaluator.round(round, last.pool(), last.ranking(), truth);
       LOG.info("{} round {}: {}", variant, round, m.row().trim());
+      UtilityMetrics u = utility.evaluate(curatedSet(variant + " round " + round, last));
       long t2 = System.nanoTime();
       if (round < rounds) {
         refine.refine(ds, last.pool(), last.ranking(), List.of());
       }
       rows.add(new MetricsTable.RoundRow(variant, ds, m, last.published().oracle(), devices, simulate, last.seconds(),
-          round < rounds ? Timing.seconds(t2) : 0));
+          round < rounds ? Timing.seconds(t2) : 0, u));
     }
     return new Result(rows, start.plusDays(rounds - 1L), last.pool(), last.ranking());
+  }
+
+  /** A round's curated set as training data: the selected candidates weighted by their estimated shares. */
+  private static LabelledSet curatedSet(String name, EstimateStep.Estimated round) {
+    List<RankedCandidate> selected = round.ranking().stream().filter(RankedCandidate::selected).toList();
+    List<Candidate> texts = selected.stream().map(r -> round.pool().get(r.index())).toList();
+    return LabelledSet.ofCandidates(name, texts, CuratedWeights.of(selected));
   }
 }

@@ -8,6 +8,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.dpcurate.evaluation.RoundMetrics;
+import org.dpcurate.evaluation.UtilityMetrics;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.jobs.warehouse.Warehouse;
 import org.dpcurate.oracle.OracleConfig;
@@ -26,33 +27,51 @@ public final class MetricsTable {
       .add("devices", DataTypes.LongType, false)
       .add("pool_size", DataTypes.IntegerType, false)
       .add("selected", DataTypes.IntegerType, false)
-      .add("total_variation", DataTypes.DoubleType, false)
-      .add("coverage", DataTypes.DoubleType, false)
-      .add("pool_coverage", DataTypes.DoubleType, false)
+      .add("total_variation", DataTypes.DoubleType, true)
+      .add("coverage", DataTypes.DoubleType, true)
+      .add("pool_coverage", DataTypes.DoubleType, true)
       .add("top_k_recall", DataTypes.DoubleType, true)
       .add("mean_abs_z", DataTypes.DoubleType, true)
       .add("interval_coverage", DataTypes.DoubleType, true)
       .add("simulate_seconds", DataTypes.DoubleType, false)
       .add("estimate_seconds", DataTypes.DoubleType, false)
       .add("refine_seconds", DataTypes.DoubleType, false)
+      .add("training_size", DataTypes.IntegerType, true)
+      .add("topic_accuracy", DataTypes.DoubleType, true)
+      .add("topic_macro_f1", DataTypes.DoubleType, true)
+      .add("language_accuracy", DataTypes.DoubleType, true)
+      .add("gap_closed", DataTypes.DoubleType, true)
+      .add("frechet_distance", DataTypes.DoubleType, true)
+      .add("knn_precision", DataTypes.DoubleType, true)
+      .add("knn_recall", DataTypes.DoubleType, true)
       .add("ds", DataTypes.StringType, true);
 
   /**
-   * One variant's round: its scores, the oracle it ran with (null for round 0, the initial pool) and the seconds
-   * each step took.
+   * One variant's round: its scores, the oracle it ran with (null for round 0, the initial pool), the seconds
+   * each step took and the curated set's downstream utility (null if not evaluated). The private-data upper bound
+   * is a row without round metrics.
    */
   public record RoundRow(String variant, LocalDate ds, RoundMetrics metrics, OracleConfig config, long devices,
-      double simulateSeconds, double estimateSeconds, double refineSeconds) {}
+      double simulateSeconds, double estimateSeconds, double refineSeconds, UtilityMetrics utility) {
+    public RoundRow withUtility(UtilityMetrics u) {
+      return new RoundRow(variant, ds, metrics, config, devices, simulateSeconds, estimateSeconds, refineSeconds, u);
+    }
+  }
 
   public static void write(Warehouse w, String campaign, List<RoundRow> rows) {
     List<Row> out = new ArrayList<>();
     for (RoundRow r : rows) {
       RoundMetrics m = r.metrics();
+      UtilityMetrics u = r.utility();
       out.add(RowFactory.create(r.variant(), m.round(), r.config() == null ? null : r.config().kind().name(),
           r.config() == null ? null : r.config().epsilon(), r.devices(), m.poolSize(), m.selected(),
-          m.totalVariation(), m.coverage(), m.poolCoverage(), nullIfNaN(m.topKRecall()), nullIfNaN(m.meanAbsZ()),
-          nullIfNaN(m.intervalCoverage()), r.simulateSeconds(), r.estimateSeconds(), r.refineSeconds(),
-          r.ds() == null ? null : r.ds().toString()));
+          nullIfNaN(m.totalVariation()), nullIfNaN(m.coverage()), nullIfNaN(m.poolCoverage()),
+          nullIfNaN(m.topKRecall()), nullIfNaN(m.meanAbsZ()), nullIfNaN(m.intervalCoverage()), r.simulateSeconds(),
+          r.estimateSeconds(), r.refineSeconds(), u == null ? null : u.trainingSize(),
+          u == null ? null : nullIfNaN(u.topicAccuracy()), u == null ? null : nullIfNaN(u.topicMacroF1()),
+          u == null ? null : nullIfNaN(u.languageAccuracy()), u == null ? null : nullIfNaN(u.gapClosed()),
+          u == null ? null : nullIfNaN(u.frechetDistance()), u == null ? null : nullIfNaN(u.precision()),
+          u == null ? null : nullIfNaN(u.recall()), r.ds() == null ? null : r.ds().toString()));
     }
     w.commitCampaign(w.spark().createDataFrame(out, SCHEMA).coalesce(1), NAME, campaign, null, Manifest.ofRound(0));
   }

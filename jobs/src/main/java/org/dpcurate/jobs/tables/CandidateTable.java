@@ -14,7 +14,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.dpcurate.embedding.TextEmbedder;
+import org.dpcurate.embedding.Embedder;
 import org.dpcurate.embedding.Vectors;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
@@ -32,6 +32,8 @@ public final class CandidateTable {
   private CandidateTable() {}
 
   public static final String NAME = "candidates";
+  /** The manifest field naming the embedder of a candidates partition. */
+  public static final String EMBEDDING_MODEL = "embedding_model";
 
   /**
    * Appends the coarse attribute columns every candidate-level table carries (family, topic, subject, language,
@@ -105,16 +107,35 @@ public final class CandidateTable {
         a[5], a[6], a[7], a[8], boxed(c.embedding()));
   }
 
-  /** Commits {@code pool} in published order as date {@code ds}'s candidates. */
-  public static void write(Warehouse w, String campaign, LocalDate ds, List<Candidate> pool, Manifest manifest) {
+  /**
+   * Commits {@code pool} in published order as date {@code ds}'s candidates, recording the embedder that placed
+   * them: every later round of the campaign must embed with the same one.
+   */
+  public static void write(Warehouse w, String campaign, LocalDate ds, List<Candidate> pool, Embedder embedder,
+      Manifest manifest) {
     List<Row> rows = published(pool).stream().map(CandidateTable::toRow).toList();
-    manifest.count("candidates", rows.size());
+    manifest.count("candidates", rows.size()).set(EMBEDDING_MODEL, embedder.name())
+        .set("embedding_dimension", pool.get(0).embedding().length);
     w.commit(w.spark().createDataFrame(rows, SCHEMA).coalesce(1), NAME, campaign, ds, manifest);
   }
 
-  /** A date's committed candidates in published order. */
-  public static List<Candidate> read(Warehouse w, String campaign, LocalDate ds, TextEmbedder embedder) {
+  /** The embedder recorded for a date's committed candidates (null for partitions written before it was). */
+  public static String embeddingModel(Warehouse w, String campaign, LocalDate ds) {
+    Object model = Manifest.read(w, w.requireCommitted(NAME, campaign, ds)).get(EMBEDDING_MODEL);
+    return model == null ? null : model.toString();
+  }
+
+  /**
+   * A date's committed candidates in published order; they must have been embedded by {@code embedder} (null:
+   * a reader that embeds nothing and takes the pool's embeddings as they are).
+   */
+  public static List<Candidate> read(Warehouse w, String campaign, LocalDate ds, Embedder embedder) {
     String path = w.requireCommitted(NAME, campaign, ds);
+    Object model = Manifest.read(w, path).get(EMBEDDING_MODEL);
+    if (embedder != null && model != null && !model.equals(embedder.name())) {
+      throw new JobException(ExitCode.USAGE, "candidates at " + path + " were embedded with " + model
+          + " but this run embeds with " + embedder.name() + ": pass the campaign's --embedder");
+    }
     List<Candidate> out = fromParquet(w, path, embedder, -1);
     if (out.size() < 2) {
       throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " hold " + out.size()
@@ -133,7 +154,7 @@ public final class CandidateTable {
    * {@code embedder}, an external embedding is kept (normalized). {@code round} overrides the rows' round when
    * >= 1.
    */
-  public static List<Candidate> fromParquet(Warehouse w, String path, TextEmbedder embedder, int round) {
+  public static List<Candidate> fromParquet(Warehouse w, String path, Embedder embedder, int round) {
     Dataset<Row> df = ParquetInput.read(w, path, null);
     ParquetInput.requireTypes("candidates at " + path, df.schema(), INPUT_SCHEMA);
     List<String> columns = Arrays.asList(df.columns());
@@ -163,7 +184,6 @@ public final class CandidateTable {
     List<Row> rows = df.select("candidate_id", "parent_id", "generation", "text", "topic", "subject", "language",
         "length", "tone", "place", "time", "counterpart", "embedding", "round").collectAsList();
     List<Candidate> out = new ArrayList<>(rows.size());
-    int dimension = -1;
     for (Row r : rows) {
       String text = r.getAs("text");
       if (text == null || text.isBlank()) {
@@ -171,18 +191,24 @@ public final class CandidateTable {
       }
       MessageSpec spec = MessageSpec.fromNames(r.getAs("topic"), r.getAs("subject"), r.getAs("language"),
           r.getAs("length"), r.getAs("tone"), r.getAs("place"), r.getAs("time"), r.getAs("counterpart"));
-      float[] embedding = r.isNullAt(r.fieldIndex("embedding")) ? embedder.embed(text)
+      float[] embedding = r.isNullAt(r.fieldIndex("embedding")) ? null
           : normalized(r.getList(r.fieldIndex("embedding")));
-      if (dimension >= 0 && embedding.length != dimension) {
-        throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " mix embedding dimensions "
-            + dimension + " and " + embedding.length + " (candidate '" + text + "')");
-      }
-      dimension = embedding.length;
       String id = r.getAs("candidate_id") == null ? Candidate.idOf(text) : r.getAs("candidate_id");
       Integer rowRound = r.getAs("round");
       Integer generation = r.getAs("generation");
       out.add(new Candidate(id, round >= 1 ? round : rowRound == null ? 1 : rowRound, r.getAs("parent_id"),
           generation == null ? 0 : generation, text, spec, embedding));
+    }
+    if (embedder == null && out.stream().anyMatch(c -> c.embedding() == null)) {
+      throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " include rows without an embedding");
+    }
+    out = Candidate.embedMissing(out, embedder);
+    int dimension = out.isEmpty() ? -1 : out.get(0).embedding().length;
+    for (Candidate c : out) {
+      if (c.embedding().length != dimension) {
+        throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " mix embedding dimensions "
+            + dimension + " and " + c.embedding().length + " (candidate '" + c.text() + "')");
+      }
     }
     return out;
   }

@@ -33,7 +33,7 @@ public final class CuratedTable {
 
   /** Commits the selected candidates of {@code ranking} (of date {@code lastDs}); returns how many. */
   public static int write(Warehouse w, String campaign, LocalDate lastDs, List<Candidate> pool,
-      List<RankedCandidate> ranking) {
+      List<RankedCandidate> ranking, String embeddingModel) {
     List<RankedCandidate> selected = ranking.stream().filter(RankedCandidate::selected).toList();
     double[] weights = CuratedWeights.of(selected);
     List<Row> rows = new ArrayList<>();
@@ -46,7 +46,9 @@ public final class CuratedTable {
           lastDs.toString()));
     }
     w.commitCampaign(w.spark().createDataFrame(rows, SCHEMA).coalesce(1), NAME, campaign, lastDs,
-        Manifest.ofRound(pool.get(0).round()).input(w.partition(RankedTable.NAME, campaign, lastDs)));
+        Manifest.ofRound(pool.get(0).round()).input(w.partition(RankedTable.NAME, campaign, lastDs))
+            .set(CandidateTable.EMBEDDING_MODEL, embeddingModel)
+            .set("embedding_dimension", pool.get(0).embedding().length));
     return rows.size();
   }
 }

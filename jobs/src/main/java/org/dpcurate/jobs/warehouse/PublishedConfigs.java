@@ -33,18 +33,23 @@ public final class PublishedConfigs {
 
   private PublishedConfigs() {}
 
-  /** Publishes a round polling every opted-in device. */
+  /** Publishes a round polling every opted-in device, over candidates without an embedding to download. */
   public static PublishedConfig write(Warehouse w, String campaign, LocalDate ds, int round, OracleConfig c) {
-    return write(w, campaign, ds, round, c, 1, true);
+    return write(w, campaign, ds, round, c, 1, true, null);
   }
+
+  /** The model devices embed their messages with, and its dimension: a curation round's candidates carry both. */
+  public record Embedding(String model, int dimension) {}
 
   /**
    * Publishes date {@code ds}'s round; {@code samplingRate} below 1 adds {@code sampling.rate} (a config without it
    * polls every device). A published config is immutable: publishing a different one for the date is refused
    * (exit 3) unless {@code replace}, which only simulations use (they publish and report in one run).
+   * {@code embedding} (null for rounds without embeddings, such as discovery) adds {@code embedding.model} and
+   * {@code embedding.dimension}.
    */
   public static PublishedConfig write(Warehouse w, String campaign, LocalDate ds, int round, OracleConfig c,
-      double samplingRate, boolean replace) {
+      double samplingRate, boolean replace, Embedding embedding) {
     if (!(samplingRate > 0 && samplingRate <= 1)) {
       throw new IllegalArgumentException("sampling rate must be in (0, 1], got: " + samplingRate);
     }
@@ -63,6 +68,10 @@ public final class PublishedConfigs {
     p.put("protocol.version", Integer.toString(PROTOCOL_VERSION));
     if (samplingRate < 1) {
       p.put("sampling.rate", Double.toString(samplingRate));
+    }
+    if (embedding != null) {
+      p.put("embedding.model", embedding.model());
+      p.put("embedding.dimension", Integer.toString(embedding.dimension()));
     }
     // Sorted keys and no timestamp: the same config always writes the same bytes (and hash).
     StringBuilder text = new StringBuilder();

@@ -148,6 +148,11 @@ public final class Warehouse {
     commitTo(data, campaignDir(table, campaign), manifest, table, campaign, ds);
   }
 
+  /** As {@link #commit} at {@code path}, a table of its own layout (the embedding cache's batches). */
+  public void commitAt(Dataset<Row> data, String path, String table, Manifest manifest) {
+    commitTo(data, path, manifest, table, null, null);
+  }
+
   private void commitTo(Dataset<Row> data, String finalPath, Manifest manifest, String table, String campaign,
       String ds) {
     Path target = new Path(finalPath);

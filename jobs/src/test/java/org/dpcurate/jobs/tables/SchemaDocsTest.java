@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.dpcurate.jobs.evaluation.LabelledMessagesTable;
+import org.dpcurate.jobs.evaluation.UtilityTable;
 import org.dpcurate.jobs.simulation.DiscoveryTruthTable;
 import org.dpcurate.jobs.simulation.MetricsTable;
 import org.dpcurate.jobs.simulation.TruthTable;
@@ -46,6 +48,9 @@ class SchemaDocsTest {
     out.put(DownloadsTable.NAME, DownloadsTable.SCHEMA);
     out.put(IngestRejectsTable.NAME, IngestRejectsTable.SCHEMA);
     out.put(DiscoveryCandidatesTable.NAME, DiscoveryCandidatesTable.SCHEMA);
+    out.put(EmbeddingsTable.NAME, EmbeddingsTable.SCHEMA);
+    out.put(LabelledMessagesTable.NAME, LabelledMessagesTable.SCHEMA);
+    out.put(UtilityTable.NAME, UtilityTable.SCHEMA);
     return out;
   }
 

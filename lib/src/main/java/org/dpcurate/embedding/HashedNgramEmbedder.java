@@ -1,6 +1,5 @@
 package org.dpcurate.embedding;
 
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -9,14 +8,14 @@ import org.dpcurate.hash.XxHash64;
 /**
  * A deterministic text embedder that needs no model: word unigrams, word bigrams and character trigrams are
  * hashed (XXH64) into a signed sparse random projection of dimension d, then L2-normalized. Shared function
- * words and character trigrams carry language, the number of template words carries length.
+ * words and character trigrams carry language, the number of template words carries length. Fast, for tests.
  *
- * <p>Bag-of-words geometry alone ranks "tennis at the park tomorrow" nearer to "soccer at the park tomorrow" than
- * to "tennis tonight", the reverse of what a semantic model does. So, standing in for a model's semantics, each
- * {@link Concept} given (a known subject phrase) also adds features for its subject, topic and family: subjects of
- * one topic, and topics of one family, are then closer to each other than to anything else.
+ * <p>Bag-of-words geometry ranks "tennis at the park tomorrow" nearer to "soccer at the park tomorrow" than to
+ * "tennis tonight", the reverse of what a semantic model does. Given {@link Concept}s (known subject phrases), it
+ * also adds features for their subject, topic and family; with the simulation's own taxonomy as concepts it is an
+ * oracle that knows the hidden categories, kept only to compare against a real model.
  */
-public final class TextEmbedder implements Serializable {
+public final class HashedNgramEmbedder implements Embedder {
   private static final long serialVersionUID = 1L;
 
   public static final int DEFAULT_DIMENSION = 256;
@@ -34,13 +33,13 @@ public final class TextEmbedder implements Serializable {
   private final long seed;
   private final List<Concept> concepts;
 
-  /** Bag-of-n-grams only. */
-  public TextEmbedder(int dimension, long seed) {
+  /** Bag-of-n-grams only: no concept features. */
+  public HashedNgramEmbedder(int dimension, long seed) {
     this(dimension, seed, List.of());
   }
 
   /** @param concepts phrases that add subject, topic and family features where they occur (may be empty) */
-  public TextEmbedder(int dimension, long seed, List<Concept> concepts) {
+  public HashedNgramEmbedder(int dimension, long seed, List<Concept> concepts) {
     if (dimension < 8 || dimension > 1 << 16) {
       throw new IllegalArgumentException("embedding dimension must be in [8, 65536], got: " + dimension);
     }
@@ -49,15 +48,27 @@ public final class TextEmbedder implements Serializable {
     this.concepts = List.copyOf(concepts);
   }
 
-  /** The default dimension and seed with {@code concepts}. */
-  public static TextEmbedder withConcepts(List<Concept> concepts) {
-    return new TextEmbedder(DEFAULT_DIMENSION, DEFAULT_SEED, concepts);
+  /** The default dimension and seed, no concepts. */
+  public static HashedNgramEmbedder plain() {
+    return new HashedNgramEmbedder(DEFAULT_DIMENSION, DEFAULT_SEED, List.of());
   }
 
+  /** The default dimension and seed with {@code concepts}. */
+  public static HashedNgramEmbedder withConcepts(List<Concept> concepts) {
+    return new HashedNgramEmbedder(DEFAULT_DIMENSION, DEFAULT_SEED, concepts);
+  }
+
+  @Override
+  public String name() {
+    return (concepts.isEmpty() ? "ngram-" : "taxonomy-oracle-") + dimension + "-" + Long.toHexString(seed);
+  }
+
+  @Override
   public int dimension() {
     return dimension;
   }
 
+  @Override
   public float[] embed(String text) {
     float[] v = new float[dimension];
     String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
