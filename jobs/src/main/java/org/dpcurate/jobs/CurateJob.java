@@ -102,7 +102,7 @@ public final class CurateJob implements Job {
     CurationLoop loop = new CurationLoop(population, evaluator, initial, start, utility);
     List<MetricsTable.RoundRow> rows = new ArrayList<>();
     rows.add(new MetricsTable.RoundRow("curated", null, evaluator.initialPool(initial), null, 0, 0, 0, 0,
-        initialUtility));
+        initialUtility, null));
 
     CurationLoop.Result curated = loop.run("curated", run, simulation, estimation, refinement, rounds);
     rows.addAll(curated.rows());
@@ -123,9 +123,9 @@ public final class CurateJob implements Job {
           .rows());
     }
     rows.add(new MetricsTable.RoundRow("generator-ceiling", null, RoundMetrics.notScored(ceiling.trainingSize()), null,
-        0, 0, 0, 0, ceiling));
+        0, 0, 0, 0, ceiling, null));
     rows.add(new MetricsTable.RoundRow("private-data", null, RoundMetrics.notScored(population.size()), null, 0, 0,
-        0, 0, upperBound));
+        0, 0, upperBound, null));
     rows.replaceAll(r -> r.withUtility(r.utility().withGapClosed(initialUtility, upperBound)));
     run.flushEmbeddings();
     MetricsTable.write(run.warehouse(), run.campaign(), rows);

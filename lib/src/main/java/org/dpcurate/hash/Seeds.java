@@ -35,6 +35,14 @@ public final class Seeds {
   }
 
   /**
+   * Whether simulated device {@code device} is fake, for a fleet with a share {@code share} of fake devices: one
+   * round-independent coin per device, so the same devices are fake in every round.
+   */
+  public static boolean isFake(long seed, long device, double share) {
+    return share > 0 && new SplittableRandom(seed * MIX_2 + device * GOLDEN + 0xFA4EL).nextDouble() < share;
+  }
+
+  /**
    * The seed of a device's round-independent draw, {@code salt} apart for each use: the prompt a discovery device
    * holds (salt 1) and a benchmark device's vote and report (salt 0).
    */

@@ -90,6 +90,18 @@ public final class DeviceSimulator implements Serializable {
     return new DeviceOutput(vote, report, rng.nextLong(), rng.nextLong());
   }
 
+  /**
+   * A fake device of an attack on candidate {@code target} (vote -1: it holds no message); {@code target} -1 when
+   * the target is not in this round's pool, so the device can only send noise.
+   */
+  public DeviceOutput simulateFake(long device, FrequencyOracle oracle, int target) {
+    SplittableRandom rng = deviceRandom(device);
+    Report report = target >= 0
+        ? PoisoningAttack.fakeReport(oracle, PoisoningAttack.Strategy.MAXIMAL_GAIN, target, rng)
+        : PoisoningAttack.fakeReport(oracle, PoisoningAttack.Strategy.RANDOM_REPORT, 0, rng);
+    return new DeviceOutput(-1, report, rng.nextLong(), rng.nextLong());
+  }
+
   /** The nearest candidate of every bank message. */
   public int[] nearest() {
     return nearest.clone();

@@ -45,6 +45,13 @@ public final class CurationOptions {
   public static final Option<Integer> REPORT_BITS = Option.of("report-bits", "B",
       "report-size budget in bits for the chooser", 128, Parsers.intIn(1, 1 << 24));
 
+  public static final Option<Double> FAKE_SHARE = Option.of("fake-share", "F",
+      "share of simulated devices that are fake and push --attack-target (docs/security.md), in [0, 0.5]", 0.0,
+      Parsers.doubleIn(0, 0.5));
+  public static final Option<String> ATTACK_TARGET = Option.optional("attack-target", "ID",
+      "candidate id the fake devices push", "the last candidate of the first round's published order",
+      Parsers.text());
+
   public static final Option<Long> EXPECTED_REPORTS = Option.of("expected-reports", "N",
       "reports the round expects (sizes FLH's seed pool and the chooser's decoding cost)", 1_000_000L,
       Parsers.longIn(1, 10_000_000_000L));
@@ -73,7 +80,8 @@ public final class CurationOptions {
       CommonOptions.MAX_REJECTED_SHARE, DECODING, CommonOptions.SKIP_DUPLICATE_CHECK, CommonOptions.POLICY,
       CommonOptions.BUDGET, CommonOptions.BUDGET_PERIOD_DAYS, CommonOptions.OVERRIDE_BUDGET, CommonOptions.LOCK_WAIT,
       SHUFFLED, DELTA);
-  public static final List<Option<?>> SIMULATION = List.of(DEVICES, EPSILON, ORACLE, REPORT_BITS);
+  public static final List<Option<?>> SIMULATION = List.of(DEVICES, EPSILON, ORACLE, REPORT_BITS, FAKE_SHARE,
+      ATTACK_TARGET);
   public static final List<Option<?>> PUBLICATION = List.of(EPSILON, ORACLE, REPORT_BITS, EXPECTED_REPORTS,
       CommonOptions.POLICY);
 
@@ -95,7 +103,8 @@ public final class CurationOptions {
 
   public static SimulationSettings simulation(Cli cli, PopulationConfig population) {
     PopulationConfig p = cli.given(DEVICES) ? population.withDevices(cli.get(DEVICES)) : population;
-    return new SimulationSettings(p, cli.get(EPSILON), cli.get(ORACLE), cli.get(REPORT_BITS));
+    return new SimulationSettings(p, cli.get(EPSILON), cli.get(ORACLE), cli.get(REPORT_BITS), cli.get(FAKE_SHARE),
+        cli.get(ATTACK_TARGET));
   }
 
   /** The simulated population: --population, else {@link #DEFAULT_POPULATION_FILE} if readable, else defaults. */

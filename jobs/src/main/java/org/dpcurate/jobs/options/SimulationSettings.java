@@ -2,8 +2,13 @@ package org.dpcurate.jobs.options;
 
 import org.dpcurate.simulation.PopulationConfig;
 
-/** The simulated devices of a round: their population, their local eps and the oracle they report with. */
-public record SimulationSettings(PopulationConfig population, double epsilon, OracleChoice oracle, int reportBits) {
+/**
+ * The simulated devices of a round: their population, their local eps, the oracle they report with and the fake
+ * devices among them ({@code fakeShare} of all devices, attacking candidate {@code attackTarget}; null: the last
+ * candidate of the first round's published order).
+ */
+public record SimulationSettings(PopulationConfig population, double epsilon, OracleChoice oracle, int reportBits,
+    double fakeShare, String attackTarget) {
   /** How the simulated rounds are published: for the population's device count. */
   public PublishSettings publishing() {
     return new PublishSettings(epsilon, oracle, reportBits, population.devices());
@@ -11,6 +16,6 @@ public record SimulationSettings(PopulationConfig population, double epsilon, Or
 
   /** The same devices with another eps and device count (simulation variants). */
   public SimulationSettings with(double eps, long devices) {
-    return new SimulationSettings(population.withDevices(devices), eps, oracle, reportBits);
+    return new SimulationSettings(population.withDevices(devices), eps, oracle, reportBits, fakeShare, attackTarget);
   }
 }

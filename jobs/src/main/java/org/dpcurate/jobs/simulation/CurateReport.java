@@ -33,7 +33,14 @@ public final class CurateReport {
             r.utility().trainingSize(), r.utility().row()));
       }
     }
-    return out.toString();
+    for (MetricsTable.RoundRow r : rows) {
+      if (r.attack() != null) {
+        out.append(String.format(Locale.ROOT, "%n%-17s round %d: attack target %s, estimated share %.4f, %s",
+            r.variant(), r.metrics().round(), r.attack().target(), r.attack().share(),
+            r.attack().selected() ? "SELECTED" : "not selected"));
+      }
+    }
+    return out.append(String.format("%n")).toString();
   }
 
   private static String eps(MetricsTable.RoundRow r) {
@@ -79,6 +86,11 @@ public final class CurateReport {
         row.put("frechet_distance", u.frechetDistance());
         row.put("knn_precision", u.precision());
         row.put("knn_recall", u.recall());
+      }
+      if (r.attack() != null) {
+        row.put("attack_target", r.attack().target());
+        row.put("attack_target_share", r.attack().share());
+        row.put("attack_target_selected", r.attack().selected());
       }
       table.add(row);
     }

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A simulated curation round: publishes the date ({@link PublishStep}, as production does), then every device votes for
  * the candidate nearest its messages and randomizes; reports go to the report table and the true vote counts,
- * separately, to the truth table.
+ * separately, to the truth table. Fake devices ({@code --fake-share}) send maximal-gain reports for one target
+ * candidate ({@link org.dpcurate.simulation.PoisoningAttack}); they hold no message, so the truth leaves them out.
  */
 public final class CurationDevices {
   private static final Logger LOG = LoggerFactory.getLogger(CurationDevices.class);
@@ -44,6 +45,7 @@ public final class CurationDevices {
   private final SimulationSettings settings;
   private final PrivatePopulation population;
   private final double samplingRate;
+  private String attackTarget;
 
   /** @param samplingRate the share of devices a round polls (the policy's for the campaign) */
   public CurationDevices(CampaignRun run, SimulationSettings settings, PrivatePopulation population,
@@ -52,6 +54,12 @@ public final class CurationDevices {
     this.settings = settings;
     this.population = population;
     this.samplingRate = samplingRate;
+    this.attackTarget = settings.attackTarget();
+  }
+
+  /** The candidate id fake devices push (null without fake devices, or before the first round resolved it). */
+  public String attackTarget() {
+    return settings.fakeShare() > 0 ? attackTarget : null;
   }
 
   /** The private population of {@code settings}, generated (and embedded) once per run. */
@@ -91,14 +99,31 @@ public final class CurationDevices {
     double epsilon = config.epsilon();
     long seed = run.seed();
     double rate = samplingRate;
+    double fakeShare = settings.fakeShare();
+    int target = -1;
+    if (fakeShare > 0) {
+      if (attackTarget == null) {
+        attackTarget = pool.get(pool.size() - 1).id();
+      }
+      for (int i = 0; i < pool.size(); i++) {
+        if (pool.get(i).id().equals(attackTarget)) {
+          target = i;
+        }
+      }
+      LOG.info("round {}: {} of the devices are fake and push {} ({})", round, fakeShare, attackTarget,
+          target >= 0 ? "index " + target : "not in this round's pool: they send noise");
+    }
+    int attacked = target;
     Dataset<Row> outputs = DeviceSimulation.rows(w.spark(), 0, devices, REPORT_AND_VOTE, () -> {
       DeviceSimulator s = sim.value();
       FrequencyOracle o = oracle.value();
       return id -> {
-        if (!Seeds.participates(seed, round, id, rate)) {
+        // A fake device ignores the poll's sampling: it reports every round.
+        boolean fake = Seeds.isFake(seed, id, fakeShare);
+        if (!fake && !Seeds.participates(seed, round, id, rate)) {
           return null;
         }
-        DeviceSimulator.DeviceOutput d = s.simulate(id, o);
+        DeviceSimulator.DeviceOutput d = fake ? s.simulateFake(id, o, attacked) : s.simulate(id, o);
         Row r = DeviceSimulation.reportRow(d.reportIdHigh(), d.reportIdLow(), d.report(), epsilon);
         Object[] values = new Object[r.size() + 1];
         for (int i = 0; i < r.size(); i++) {
@@ -115,7 +140,7 @@ public final class CurationDevices {
       LOG.info("round {}: {} devices reported with {} eps={} in {}", round, devices, config.kind(), epsilon,
           Timing.since(t));
       long[] truth = new long[pool.size()];
-      for (Row r : outputs.groupBy("vote").count().collectAsList()) {
+      for (Row r : outputs.where("vote >= 0").groupBy("vote").count().collectAsList()) {
         truth[r.getInt(0)] = r.getLong(1);
       }
       TruthTable.write(w, run.campaign(), ds, published, pool, truth);

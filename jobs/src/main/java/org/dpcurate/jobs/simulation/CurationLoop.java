@@ -83,9 +83,24 @@ public final class CurationLoop {
         refine.refine(ds, last.pool(), last.ranking(), List.of());
       }
       rows.add(new MetricsTable.RoundRow(variant, ds, m, last.published().oracle(), devices, simulate, last.seconds(),
-          round < rounds ? Timing.seconds(t2) : 0, u));
+          round < rounds ? Timing.seconds(t2) : 0, u, attackOutcome(devicesOf.attackTarget(), last)));
     }
     return new Result(rows, start.plusDays(rounds - 1L), last.pool(), last.ranking());
+  }
+
+  /** Where the fake devices' target stood in {@code round} (null without fake devices). */
+  private static MetricsTable.AttackOutcome attackOutcome(String target, EstimateStep.Estimated round) {
+    if (target == null) {
+      return null;
+    }
+    for (RankedCandidate r : round.ranking()) {
+      if (round.pool().get(r.index()).id().equals(target)) {
+        LOG.info("attack target {}: estimated share {}, {}", target, String.format("%.4f", r.share()),
+            r.selected() ? "SELECTED" : "not selected");
+        return new MetricsTable.AttackOutcome(target, r.share(), r.selected());
+      }
+    }
+    return new MetricsTable.AttackOutcome(target, 0, false);
   }
 
   /** A round's curated set as training data: the selected candidates weighted by their estimated shares. */

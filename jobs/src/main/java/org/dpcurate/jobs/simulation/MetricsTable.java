@@ -44,19 +44,28 @@ public final class MetricsTable {
       .add("frechet_distance", DataTypes.DoubleType, true)
       .add("knn_precision", DataTypes.DoubleType, true)
       .add("knn_recall", DataTypes.DoubleType, true)
+      .add("attack_target", DataTypes.StringType, true)
+      .add("attack_target_share", DataTypes.DoubleType, true)
+      .add("attack_target_selected", DataTypes.BooleanType, true)
       .add("ds", DataTypes.StringType, true);
 
   /**
    * One variant's round: its scores, the oracle it ran with (null for round 0, the initial pool), the seconds
-   * each step took and the curated set's downstream utility (null if not evaluated). The private-data upper bound
+   * each step took, the curated set's downstream utility (null if not evaluated) and, with fake devices, where
+   * their target stood (null without). The private-data upper bound
    * is a row without round metrics.
    */
   public record RoundRow(String variant, LocalDate ds, RoundMetrics metrics, OracleConfig config, long devices,
-      double simulateSeconds, double estimateSeconds, double refineSeconds, UtilityMetrics utility) {
+      double simulateSeconds, double estimateSeconds, double refineSeconds, UtilityMetrics utility,
+      AttackOutcome attack) {
     public RoundRow withUtility(UtilityMetrics u) {
-      return new RoundRow(variant, ds, metrics, config, devices, simulateSeconds, estimateSeconds, refineSeconds, u);
+      return new RoundRow(variant, ds, metrics, config, devices, simulateSeconds, estimateSeconds, refineSeconds, u,
+          attack);
     }
   }
+
+  /** Where fake devices' target stood in a round: its estimated share and whether it was selected. */
+  public record AttackOutcome(String target, double share, boolean selected) {}
 
   public static void write(Warehouse w, String campaign, List<RoundRow> rows) {
     List<Row> out = new ArrayList<>();
@@ -71,7 +80,9 @@ public final class MetricsTable {
           u == null ? null : nullIfNaN(u.topicAccuracy()), u == null ? null : nullIfNaN(u.topicMacroF1()),
           u == null ? null : nullIfNaN(u.languageAccuracy()), u == null ? null : nullIfNaN(u.gapClosed()),
           u == null ? null : nullIfNaN(u.frechetDistance()), u == null ? null : nullIfNaN(u.precision()),
-          u == null ? null : nullIfNaN(u.recall()), r.ds() == null ? null : r.ds().toString()));
+          u == null ? null : nullIfNaN(u.recall()), r.attack() == null ? null : r.attack().target(),
+          r.attack() == null ? null : r.attack().share(), r.attack() == null ? null : r.attack().selected(),
+          r.ds() == null ? null : r.ds().toString()));
     }
     w.commitCampaign(w.spark().createDataFrame(out, SCHEMA).coalesce(1), NAME, campaign, null, Manifest.ofRound(0));
   }
