@@ -37,11 +37,22 @@ final class DownstreamClassifier {
   /** Trains on ({@code trainX}, {@code trainY}, {@code weights}) and scores predictions of {@code testY}. */
   static ClassificationScores trainAndTest(SparkSession spark, float[][] trainX, String[] trainY, double[] weights,
       float[][] testX, String[] testY) {
-    TreeSet<String> labels = new TreeSet<>(List.of(trainY));
+    TreeSet<String> trained = new TreeSet<>(List.of(trainY));
+    TreeSet<String> labels = new TreeSet<>(trained);
     labels.addAll(List.of(testY));
     Map<String, Integer> index = new TreeMap<>();
     for (String l : labels) {
       index.put(l, index.size());
+    }
+    int[] truth = new int[testX.length];
+    int[] predicted = new int[testX.length];
+    for (int i = 0; i < testX.length; i++) {
+      truth[i] = index.get(testY[i]);
+    }
+    if (trained.size() == 1) {
+      // One class to learn: the only sensible classifier predicts it.
+      java.util.Arrays.fill(predicted, index.get(trainY[0]));
+      return ClassificationScores.of(truth, predicted, labels.size());
     }
     double meanWeight = 0;
     for (double w : weights) {
@@ -50,17 +61,6 @@ final class DownstreamClassifier {
     List<Row> rows = new ArrayList<>(trainX.length);
     for (int i = 0; i < trainX.length; i++) {
       rows.add(RowFactory.create((double) index.get(trainY[i]), weights[i] / meanWeight, vector(trainX[i])));
-    }
-    int[] truth = new int[testX.length];
-    int[] predicted = new int[testX.length];
-    if (labels.size() == 1 || new TreeSet<>(List.of(trainY)).size() == 1) {
-      // One class to learn: the only sensible classifier predicts it.
-      int only = index.get(trainY[0]);
-      for (int i = 0; i < testX.length; i++) {
-        truth[i] = index.get(testY[i]);
-        predicted[i] = only;
-      }
-      return ClassificationScores.of(truth, predicted, labels.size());
     }
     // Materialized once in one partition: each optimizer iteration is one small task that reads a cached block
     // (a local relation would ship every row with every iteration's task).
@@ -73,7 +73,6 @@ final class DownstreamClassifier {
       train.unpersist();
     }
     for (int i = 0; i < testX.length; i++) {
-      truth[i] = index.get(testY[i]);
       predicted[i] = (int) model.predict(vector(testX[i]));
     }
     return ClassificationScores.of(truth, predicted, labels.size());

@@ -47,11 +47,8 @@ public final class LabelledMessagesTable {
 
   private static void addRows(List<Row> rows, String split, LabelledSet set) {
     for (int i = 0; i < set.size(); i++) {
-      List<Float> v = new ArrayList<>(set.embeddings()[i].length);
-      for (float x : set.embeddings()[i]) {
-        v.add(x);
-      }
-      rows.add(RowFactory.create(split, set.texts()[i], set.topics()[i], set.languages()[i], v));
+      rows.add(RowFactory.create(split, set.texts()[i], set.topics()[i], set.languages()[i],
+          CandidateTable.boxed(set.embeddings()[i])));
     }
   }
 

@@ -93,7 +93,8 @@ public final class CandidateTable {
         s.placeName(), s.timeName(), s.counterpartName()};
   }
 
-  static List<Float> boxed(float[] v) {
+  /** An embedding as the List a Spark array column takes. */
+  public static List<Float> boxed(float[] v) {
     List<Float> out = new ArrayList<>(v.length);
     for (float x : v) {
       out.add(x);
