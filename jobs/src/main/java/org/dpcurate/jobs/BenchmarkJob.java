@@ -103,7 +103,7 @@ public final class BenchmarkJob implements Job {
       for (OracleKind kind : cli.get(ORACLES)) {
         CampaignRun run = base.forCampaign("bench-" + kind.name().toLowerCase(Locale.ROOT) + "-" + n + "-k" + k);
         OracleConfig config = kind == OracleKind.FLH || kind == OracleKind.OLH
-            ? OraclePicker.pick(new PublishSettings(eps, new OracleChoice(kind), 128, n), k, n)
+            ? OraclePicker.pick(new PublishSettings(eps, new OracleChoice(kind), 128, n, null), k, n)
             : OracleConfig.withDefaults(kind, eps, k);
         double gen = BenchmarkReports.ensure(run, DS, config, n);
         EstimateStep estimate = new EstimateStep(run, estimation);

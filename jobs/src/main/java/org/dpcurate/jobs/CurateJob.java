@@ -3,6 +3,7 @@ package org.dpcurate.jobs;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.dpcurate.download.DownloadPlan;
 import org.dpcurate.evaluation.RoundEvaluator;
 import org.dpcurate.evaluation.RoundMetrics;
 import org.dpcurate.evaluation.UtilityMetrics;
@@ -87,6 +88,11 @@ public final class CurateJob implements Job {
     LocalDate start = cli.get(START);
     int rounds = cli.get(ROUNDS);
     CampaignRun run = new CampaignRun(Sessions.getOrCreate("dpcurate-curate"), settings);
+    if (simulation.downloadBudget() != null) {
+      // Refused before anything is written: the budget must hold two candidates of the embedder's dimension.
+      Cli.validated(CurationOptions.DOWNLOAD_BUDGET, () -> DownloadPlan.forBudget(refinement.candidates(),
+          run.embedder().dimension(), simulation.downloadBudget()));
+    }
     long t = System.nanoTime();
     PrivatePopulation population = CurationDevices.population(run, simulation);
     RoundEvaluator evaluator = new RoundEvaluator(population, TOP_K);
@@ -102,7 +108,7 @@ public final class CurateJob implements Job {
     CurationLoop loop = new CurationLoop(population, evaluator, initial, start, utility);
     List<MetricsTable.RoundRow> rows = new ArrayList<>();
     rows.add(new MetricsTable.RoundRow("curated", null, evaluator.initialPool(initial), null, 0, 0, 0, 0,
-        initialUtility, null));
+        initialUtility, null, null));
 
     CurationLoop.Result curated = loop.run("curated", run, simulation, estimation, refinement, rounds);
     rows.addAll(curated.rows());
@@ -123,9 +129,9 @@ public final class CurateJob implements Job {
           .rows());
     }
     rows.add(new MetricsTable.RoundRow("generator-ceiling", null, RoundMetrics.notScored(ceiling.trainingSize()), null,
-        0, 0, 0, 0, ceiling, null));
+        0, 0, 0, 0, ceiling, null, null));
     rows.add(new MetricsTable.RoundRow("private-data", null, RoundMetrics.notScored(population.size()), null, 0, 0,
-        0, 0, upperBound, null));
+        0, 0, upperBound, null, null));
     rows.replaceAll(r -> r.withUtility(r.utility().withGapClosed(initialUtility, upperBound)));
     run.flushEmbeddings();
     MetricsTable.write(run.warehouse(), run.campaign(), rows);

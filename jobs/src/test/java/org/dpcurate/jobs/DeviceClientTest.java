@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
 import org.dpcurate.client.UploadRecord;
+import org.dpcurate.hash.XxHash64;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.warehouse.PublishedConfig;
 import org.dpcurate.jobs.warehouse.PublishedConfigs;
@@ -106,6 +107,66 @@ class DeviceClientTest extends SparkTestBase {
       }
       assertTrue(sumZ / K < 1.3, kind + ": mean |z| " + sumZ / K);
     }
+  }
+
+  /**
+   * A segmented round (2,600 bytes a device: 10 candidates of 260 bytes, so 3 segments): the client finds its
+   * segment from its report id as docs/protocol.md says, downloads that segment's rows and reports the position of
+   * its choice there; the server, which recomputes segments from the ids, estimates every candidate's count.
+   */
+  @Test
+  void aSegmentedRoundRoundTripsFromTheReferenceClient() throws Exception {
+    String campaign = "segmented";
+    assertEquals(ExitCode.SUCCESS, runShared(new GenerateJob(), args(campaign, DS)).code());
+    Outcome published = runShared(new PublishJob(), args(campaign, DS, "--oracle", "OLH", "--download-budget",
+        "2600"));
+    assertEquals(ExitCode.SUCCESS, published.code(), published.stderr());
+    assertTrue(published.stdout().contains("in 3 segments (2,600 bytes a device)"), published.stdout());
+    PublishedConfig config = PublishedConfigs.read(new Warehouse(wh(), spark), campaign, LocalDate.parse(DS));
+    assertEquals(3, config.segments());
+    assertEquals(10, config.oracle().domainSize());
+    String text = Files.readString(Path.of(wh(), "configs", "campaign=" + campaign, "ds=" + DS + ".properties"));
+    assertTrue(text.contains("protocol.version=3\n") && text.contains("download.segments=3\n")
+        && text.contains("download.bytes.per.device=2600\n"), text);
+    // The client's view of the download: its segment's rows, in position order.
+    List<Row> download = spark.read().parquet(Path.of(wh(), "downloads", "campaign=" + campaign, "ds=" + DS)
+        .toString()).orderBy("candidate_index").collectAsList();
+    int[][] bySegment = new int[3][10];
+    for (Row r : download) {
+      int index = r.getAs("candidate_index");
+      int segment = r.getAs("segment");
+      int position = r.getAs("segment_position");
+      assertEquals(index % 3, segment);
+      assertEquals(index / 3, position);
+      bySegment[segment][position] = index;
+      assertEquals(256, ((byte[]) r.getAs("embedding_int8")).length);
+    }
+    FrequencyOracle oracle = FrequencyOracle.of(config.oracle());
+    long[] expected = new long[K];
+    List<String> lines = new ArrayList<>();
+    for (int d = 0; d < DEVICES; d++) {
+      SplittableRandom rng = new SplittableRandom(91L * d + 7);
+      String id = UploadRecord.reportId(rng.nextLong(), rng.nextLong());
+      long hash = XxHash64.hash(id.getBytes(StandardCharsets.UTF_8), 42);
+      int segment = (int) Long.remainderUnsigned(hash, config.segments());
+      int position = d % 3;
+      expected[bySegment[segment][position]]++;
+      lines.add(UploadRecord.encode(id, oracle.randomize(position, rng), config.oracle().epsilon()));
+    }
+    Files.write(batch(campaign, DS, "0001").resolve("part.jsonl"), lines, StandardCharsets.UTF_8);
+    assertEquals(ExitCode.SUCCESS, runShared(new IngestJob(), args(campaign, DS)).code());
+    Outcome estimated = runShared(new EstimateJob(), args(campaign, DS, "--max-rejected-share", "0"));
+    assertEquals(ExitCode.SUCCESS, estimated.code(), estimated.stderr());
+    List<Row> rows = ranking(campaign);
+    assertEquals(K, rows.size());
+    double sumZ = 0;
+    for (Row r : rows) {
+      int index = r.getAs("candidate_index");
+      double z = ((double) r.getAs("estimate") - expected[index]) / (double) r.getAs("std_error");
+      assertTrue(Math.abs(z) < 5, "candidate " + index + ": z " + z + " (expected " + expected[index] + ")");
+      sumZ += Math.abs(z);
+    }
+    assertTrue(sumZ / K < 1.3, "mean |z| " + sumZ / K);
   }
 
   @Test

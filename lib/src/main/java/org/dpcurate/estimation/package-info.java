@@ -1,6 +1,7 @@
 /**
  * From an oracle aggregate to estimates: one entry point ({@link org.dpcurate.estimation.FrequencyEstimator})
  * chooses plain or collision-aware decoding ({@link org.dpcurate.estimation.Decoding}), attaches variances, and
- * consistency post-processing. Depends on {@code oracle}.
+ * consistency post-processing; {@link org.dpcurate.estimation.SegmentedEstimates} puts a segmented round's
+ * per-segment estimates on one scale. Depends on {@code oracle} and {@code download}.
  */
 package org.dpcurate.estimation;

@@ -2,6 +2,8 @@ package org.dpcurate.simulation;
 
 import java.io.Serializable;
 import java.util.SplittableRandom;
+import org.dpcurate.client.UploadRecord;
+import org.dpcurate.download.DownloadPlan;
 import org.dpcurate.embedding.NearestCandidates;
 import org.dpcurate.hash.Seeds;
 import org.dpcurate.oracle.FrequencyOracle;
@@ -12,29 +14,60 @@ import org.dpcurate.oracle.Report;
  * messages of one persona; each message's nearest candidate (cosine) is precomputed once per bank message; the
  * device votes for the candidate nearest to most of its messages, ties going to the candidate with the highest
  * single similarity. Each device's randomness comes from its own stream, seeded by (seed, round, device index),
- * so results do not depend on how devices are partitioned.
+ * so results do not depend on how devices are partitioned. In a segmented round ({@link DownloadPlan}) a device
+ * first draws its report id, which fixes its segment, and votes for the nearest of that segment's candidates.
  */
 public final class DeviceSimulator implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final int bankSize;
   private final int[][] personaMembers;
-  private final int[] nearest;
-  private final float[] similarity;
+  private final DownloadPlan segments;
+  /** By segment, then bank message: the nearest candidate's published index, and its similarity. */
+  private final int[][] nearest;
+  private final float[][] similarity;
   private final int messagesPerDevice;
   private final long seed;
   private final int round;
 
+  /** Devices that download the whole pool. */
   public DeviceSimulator(PrivatePopulation population, float[][] candidateEmbeddings, int messagesPerDevice,
       long seed, int round) {
+    this(population, candidateEmbeddings, null, messagesPerDevice, seed, round);
+  }
+
+  /**
+   * Devices that download one segment of {@code segments} (null: the whole pool); {@code candidateEmbeddings}
+   * are what the devices compare against (the dequantized download).
+   */
+  public DeviceSimulator(PrivatePopulation population, float[][] candidateEmbeddings, DownloadPlan segments,
+      int messagesPerDevice, long seed, int round) {
     this.bankSize = population.size();
     this.personaMembers = new int[bankSize][];
     for (int i = 0; i < bankSize; i++) {
       personaMembers[i] = population.personaOf(i);
     }
-    NearestCandidates.Result r = NearestCandidates.search(population.embeddings(), candidateEmbeddings);
-    this.nearest = r.index();
-    this.similarity = r.similarity();
+    this.segments = segments;
+    int count = segments == null ? 1 : segments.segments();
+    this.nearest = new int[count][];
+    this.similarity = new float[count][];
+    for (int s = 0; s < count; s++) {
+      float[][] members = candidateEmbeddings;
+      if (segments != null) {
+        members = new float[segments.segmentSize(s)][];
+        for (int j = 0; j < members.length; j++) {
+          members[j] = candidateEmbeddings[segments.candidate(s, j)];
+        }
+      }
+      NearestCandidates.Result r = NearestCandidates.search(population.embeddings(), members);
+      nearest[s] = r.index();
+      similarity[s] = r.similarity();
+      if (segments != null) {
+        for (int m = 0; m < bankSize; m++) {
+          nearest[s][m] = segments.candidate(s, nearest[s][m]);
+        }
+      }
+    }
     this.messagesPerDevice = messagesPerDevice;
     this.seed = seed;
     this.round = round;
@@ -47,6 +80,13 @@ public final class DeviceSimulator implements Serializable {
 
   /** The candidate index the device votes for, drawing its messages from {@code rng}. */
   public int vote(SplittableRandom rng) {
+    return vote(rng, 0);
+  }
+
+  /** The published index of the candidate a device of {@code segment} votes for. */
+  private int vote(SplittableRandom rng, int segment) {
+    int[] nearest = this.nearest[segment];
+    float[] similarity = this.similarity[segment];
     int first = rng.nextInt(bankSize);
     if (messagesPerDevice == 1) {
       return nearest[first];
@@ -84,10 +124,17 @@ public final class DeviceSimulator implements Serializable {
 
   public DeviceOutput simulate(long device, FrequencyOracle oracle) {
     SplittableRandom rng = deviceRandom(device);
-    int vote = vote(rng);
-    Report report = oracle.randomize(vote, rng);
-    // A random report id: unique with overwhelming probability and unlinkable to the device.
-    return new DeviceOutput(vote, report, rng.nextLong(), rng.nextLong());
+    if (segments == null) {
+      int vote = vote(rng);
+      Report report = oracle.randomize(vote, rng);
+      // A random report id: unique with overwhelming probability and unlinkable to the device.
+      return new DeviceOutput(vote, report, rng.nextLong(), rng.nextLong());
+    }
+    // The id comes first: it fixes the segment the device downloads and reports for.
+    long high = rng.nextLong();
+    long low = rng.nextLong();
+    int vote = vote(rng, segments.segmentOfReport(UploadRecord.reportId(high, low)));
+    return new DeviceOutput(vote, oracle.randomize(segments.positionOf(vote), rng), high, low);
   }
 
   /**
@@ -96,23 +143,22 @@ public final class DeviceSimulator implements Serializable {
    */
   public DeviceOutput simulateFake(long device, FrequencyOracle oracle, int target) {
     SplittableRandom rng = deviceRandom(device);
-    Report report = target >= 0
-        ? PoisoningAttack.fakeReport(oracle, PoisoningAttack.Strategy.MAXIMAL_GAIN, target, rng)
-        : PoisoningAttack.fakeReport(oracle, PoisoningAttack.Strategy.RANDOM_REPORT, 0, rng);
-    return new DeviceOutput(-1, report, rng.nextLong(), rng.nextLong());
-  }
-
-  /** The nearest candidate of every bank message. */
-  public int[] nearest() {
-    return nearest.clone();
-  }
-
-  /** Mean cosine similarity of the bank's messages to their nearest candidate. */
-  public double meanNearestSimilarity() {
-    double s = 0;
-    for (float x : similarity) {
-      s += x;
+    if (segments == null) {
+      Report report = target >= 0
+          ? PoisoningAttack.fakeReport(oracle, PoisoningAttack.Strategy.MAXIMAL_GAIN, target, rng)
+          : PoisoningAttack.fakeReport(oracle, PoisoningAttack.Strategy.RANDOM_REPORT, 0, rng);
+      return new DeviceOutput(-1, report, rng.nextLong(), rng.nextLong());
     }
-    return s / similarity.length;
+    // Devices draw their own report ids, so a fake one draws ids until it lands in the target's segment.
+    long high;
+    long low;
+    do {
+      high = rng.nextLong();
+      low = rng.nextLong();
+    } while (target >= 0 && segments.segmentOfReport(UploadRecord.reportId(high, low)) != segments.segmentOf(target));
+    Report report = target >= 0
+        ? PoisoningAttack.fakeReport(oracle, PoisoningAttack.Strategy.MAXIMAL_GAIN, segments.positionOf(target), rng)
+        : PoisoningAttack.fakeReport(oracle, PoisoningAttack.Strategy.RANDOM_REPORT, 0, rng);
+    return new DeviceOutput(-1, report, high, low);
   }
 }

@@ -9,23 +9,27 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.dpcurate.download.DownloadPlan;
 import org.dpcurate.oracle.FrequencyOracle;
 import scala.Tuple2;
 
 /**
  * Validates and aggregates report rows on the executors; only the small merged oracle states (and, with the
- * duplicate check, the repeated report_id hashes) reach the driver, never a report.
+ * duplicate check, the repeated report_id hashes) reach the driver, never a report. A segmented round keeps one
+ * oracle state per download segment, each report going to the segment of its id's hash ({@link DownloadPlan}).
  */
 final class ReportAggregation {
   private final Broadcast<FrequencyOracle> oracle;
   private final double epsilon;
+  private final int segments;
   private final Column[] columns;
   private final Column[] columnsWithIdHash;
 
-  ReportAggregation(Broadcast<FrequencyOracle> oracle, double epsilon) {
+  ReportAggregation(Broadcast<FrequencyOracle> oracle, double epsilon, int segments) {
     this.oracle = oracle;
     this.epsilon = epsilon;
-    this.columns = ReportRow.columns(oracle.value().kind(), false);
+    this.segments = segments;
+    this.columns = ReportRow.columns(oracle.value().kind(), segments > 1);
     this.columnsWithIdHash = ReportRow.columns(oracle.value().kind(), true);
   }
 
@@ -36,10 +40,11 @@ final class ReportAggregation {
   PartialAggregate aggregate(Dataset<Row> rows) {
     Broadcast<FrequencyOracle> o = oracle;
     double eps = epsilon;
+    int s = segments;
     return rows.select(columns).javaRDD()
         .mapPartitions((Iterator<Row> it) -> {
           List<PartialAggregate> one = new ArrayList<>(1);
-          one.add(validateAndAdd(it, o.value(), eps, null));
+          one.add(validateAndAdd(it, o.value(), eps, s, null));
           return one.iterator();
         })
         .treeReduce(PartialAggregate::merge);
@@ -54,11 +59,12 @@ final class ReportAggregation {
   WithRepeatedIds aggregateAndFindRepeatedIds(Dataset<Row> reports) {
     Broadcast<FrequencyOracle> o = oracle;
     double eps = epsilon;
+    int s = segments;
     JavaRDD<Row> rows = reports.select(columnsWithIdHash).javaRDD();
     int buckets = RepeatedIds.bucketsFor(rows.getNumPartitions());
     List<Object> results = rows.mapPartitionsToPair((Iterator<Row> it) -> {
       RepeatedIds.Buckets ids = new RepeatedIds.Buckets(buckets);
-      PartialAggregate part = validateAndAdd(it, o.value(), eps, ids);
+      PartialAggregate part = validateAndAdd(it, o.value(), eps, s, ids);
       List<Tuple2<Integer, Object>> emitted = new ArrayList<>();
       emitted.add(new Tuple2<>(-1, part));
       for (Tuple2<Integer, long[]> chunk : ids.chunks()) {
@@ -92,19 +98,21 @@ final class ReportAggregation {
       }
     }
     if (total == null) {
-      total = new PartialAggregate(oracle.value().newAggregator());
+      total = new PartialAggregate(oracle.value(), segments);
     }
     return new WithRepeatedIds(total, repeated);
   }
 
   private static PartialAggregate validateAndAdd(Iterator<Row> rows, FrequencyOracle o, double epsilon,
-      RepeatedIds.Buckets idHashes) {
-    PartialAggregate part = new PartialAggregate(o.newAggregator());
+      int segments, RepeatedIds.Buckets idHashes) {
+    PartialAggregate part = new PartialAggregate(o, segments);
     ReportValidator validator = new ReportValidator(o, epsilon);
     ReportRow row = ReportRow.view();
     while (rows.hasNext()) {
       row.of(rows.next());
-      ReportValidator.Rejected rejected = validator.check(row, part.aggregator);
+      // A null report_id (no hash, so no segment) is rejected before the aggregator is touched.
+      int segment = segments == 1 || row.idHashNull() ? 0 : DownloadPlan.segmentOfHash(row.idHash(), segments);
+      ReportValidator.Rejected rejected = validator.check(row, part.aggregators[segment]);
       part.read(rejected == null ? null : rejected.reason());
       if (idHashes != null && !row.idHashNull()) {
         idHashes.add(row.idHash());

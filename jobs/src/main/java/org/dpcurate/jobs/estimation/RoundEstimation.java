@@ -6,9 +6,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.dpcurate.download.DownloadPlan;
 import org.dpcurate.estimation.Decoding;
 import org.dpcurate.estimation.FrequencyEstimates;
 import org.dpcurate.estimation.FrequencyEstimator;
+import org.dpcurate.estimation.SegmentedEstimates;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.runtime.Timing;
@@ -47,7 +49,19 @@ public final class RoundEstimation {
     this.decoding = decoding;
   }
 
+  /** Estimates an unsegmented round (every device downloaded the whole pool). */
   public EstimationResult run(LocalDate ds, PublishedConfig published) {
+    if (published.segmented()) {
+      throw new IllegalArgumentException("a segmented round needs its candidate count");
+    }
+    return run(ds, published, published.oracle().domainSize());
+  }
+
+  /**
+   * Estimates a round of {@code candidates} published candidates; a segmented round's estimates are put on one
+   * scale by {@link SegmentedEstimates}.
+   */
+  public EstimationResult run(LocalDate ds, PublishedConfig published, int candidates) {
     long start = System.nanoTime();
     ReportSource source = ReportSource.open(w, campaign, ds, published);
     FrequencyOracle frequencyOracle = FrequencyOracle.of(published.oracle());
@@ -55,7 +69,7 @@ public final class RoundEstimation {
         JavaSparkContext.fromSparkContext(w.spark().sparkContext()).broadcast(frequencyOracle);
     double epsilon = published.oracle().epsilon();
     try {
-      ReportAggregation aggregation = new ReportAggregation(oracle, epsilon);
+      ReportAggregation aggregation = new ReportAggregation(oracle, epsilon, published.segments());
       Dataset<Row> counted = source.reports();
       DuplicateReports duplicates = null;
       PartialAggregate total;
@@ -80,7 +94,7 @@ public final class RoundEstimation {
         Dataset<Row> all = counted;
         total = source.reading(() -> aggregation.aggregate(all));
       }
-      long accepted = total.aggregator.reports();
+      long accepted = total.accepted();
       long quarantined = total.read() - accepted;
       double seconds = Timing.seconds(start);
       LOG.info("{} {}: read {} reports, accepted {}, quarantined {} {} in {}", campaign, ds, total.read(), accepted,
@@ -97,7 +111,8 @@ public final class RoundEstimation {
       }
       Decoding applied = decoding.appliedTo(frequencyOracle);
       long decode = System.nanoTime();
-      FrequencyEstimates estimates = accepted == 0 ? null : FrequencyEstimator.estimate(total.aggregator, applied);
+      FrequencyEstimates estimates = accepted == 0 ? null
+          : estimates(total, applied, published.downloadPlan(candidates));
       LOG.info("{} {}: {} decoding in {}", campaign, ds, applied.optionValue(), Timing.since(decode));
       return new EstimationResult(estimates, total.read(), accepted, total.rejectedByReason(), applied, seconds);
     } finally {
@@ -105,10 +120,22 @@ public final class RoundEstimation {
     }
   }
 
+  private static FrequencyEstimates estimates(PartialAggregate total, Decoding applied, DownloadPlan plan) {
+    if (total.aggregators.length == 1) {
+      return FrequencyEstimator.estimate(total.aggregators[0], applied);
+    }
+    FrequencyEstimates[] perSegment = new FrequencyEstimates[total.aggregators.length];
+    for (int s = 0; s < perSegment.length; s++) {
+      perSegment[s] = total.aggregators[s].reports() == 0 ? null
+          : FrequencyEstimator.estimate(total.aggregators[s], applied);
+    }
+    return SegmentedEstimates.combine(plan, perSegment);
+  }
+
   /** The date's quarantine partition: {@code rows} (null: none rejected) and the input accounting. */
   private void commitQuarantine(LocalDate ds, PublishedConfig published, ReportSource source,
       PartialAggregate total, Dataset<Row> rows) {
-    long accepted = total.aggregator.reports();
+    long accepted = total.accepted();
     Dataset<Row> data = rows == null ? w.spark().createDataFrame(List.of(), QuarantineTable.SCHEMA) : rows;
     Manifest m = Manifest.ofRound(published.round()).set("config_hash", published.hash()).input(source.path())
         .count("read", total.read()).count("accepted", accepted).count("quarantined", total.read() - accepted)

@@ -45,6 +45,11 @@ public final class CurationOptions {
   public static final Option<Integer> REPORT_BITS = Option.of("report-bits", "B",
       "report-size budget in bits for the chooser", 128, Parsers.intIn(1, 1 << 24));
 
+  public static final Option<Long> DOWNLOAD_BUDGET = Option.optional("download-budget", "BYTES",
+      "bytes a device may download a round (e.g. 262144, 256KiB, 1MiB): the pool is split into the fewest segments "
+          + "whose int8 embeddings fit, each device downloads and votes in one (docs/protocol.md)",
+      "every device downloads the whole pool", Parsers.bytesIn(8, 1L << 40));
+
   public static final Option<Double> FAKE_SHARE = Option.of("fake-share", "F",
       "share of simulated devices that are fake and push --attack-target (docs/security.md), in [0, 0.5]", 0.0,
       Parsers.doubleIn(0, 0.5));
@@ -80,13 +85,14 @@ public final class CurationOptions {
       CommonOptions.MAX_REJECTED_SHARE, DECODING, CommonOptions.SKIP_DUPLICATE_CHECK, CommonOptions.POLICY,
       CommonOptions.BUDGET, CommonOptions.BUDGET_PERIOD_DAYS, CommonOptions.OVERRIDE_BUDGET, CommonOptions.LOCK_WAIT,
       SHUFFLED, DELTA);
-  public static final List<Option<?>> SIMULATION = List.of(DEVICES, EPSILON, ORACLE, REPORT_BITS, FAKE_SHARE,
-      ATTACK_TARGET);
+  public static final List<Option<?>> SIMULATION = List.of(DEVICES, EPSILON, ORACLE, REPORT_BITS, DOWNLOAD_BUDGET,
+      FAKE_SHARE, ATTACK_TARGET);
   public static final List<Option<?>> PUBLICATION = List.of(EPSILON, ORACLE, REPORT_BITS, EXPECTED_REPORTS,
-      CommonOptions.POLICY);
+      DOWNLOAD_BUDGET, CommonOptions.POLICY);
 
   public static PublishSettings publication(Cli cli) {
-    return new PublishSettings(cli.get(EPSILON), cli.get(ORACLE), cli.get(REPORT_BITS), cli.get(EXPECTED_REPORTS));
+    return new PublishSettings(cli.get(EPSILON), cli.get(ORACLE), cli.get(REPORT_BITS), cli.get(EXPECTED_REPORTS),
+        cli.get(DOWNLOAD_BUDGET));
   }
 
   public static EstimationSettings estimation(Cli cli) {
@@ -103,8 +109,8 @@ public final class CurationOptions {
 
   public static SimulationSettings simulation(Cli cli, PopulationConfig population) {
     PopulationConfig p = cli.given(DEVICES) ? population.withDevices(cli.get(DEVICES)) : population;
-    return new SimulationSettings(p, cli.get(EPSILON), cli.get(ORACLE), cli.get(REPORT_BITS), cli.get(FAKE_SHARE),
-        cli.get(ATTACK_TARGET));
+    return new SimulationSettings(p, cli.get(EPSILON), cli.get(ORACLE), cli.get(REPORT_BITS),
+        cli.get(DOWNLOAD_BUDGET), cli.get(FAKE_SHARE), cli.get(ATTACK_TARGET));
   }
 
   /** The simulated population: --population, else {@link #DEFAULT_POPULATION_FILE} if readable, else defaults. */

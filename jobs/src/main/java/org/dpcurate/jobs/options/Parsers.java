@@ -27,6 +27,27 @@ public final class Parsers {
     }, String::valueOf);
   }
 
+  /** A byte count: digits with an optional binary suffix, KiB (1024) or MiB (1024^2); in [min, max]. */
+  public static Parser<Long> bytesIn(long min, long max) {
+    return Parser.of(text -> {
+      String t = text.trim().replace("_", "").replace(",", "");
+      long unit = 1;
+      if (t.endsWith("KiB")) {
+        unit = 1024;
+      } else if (t.endsWith("MiB")) {
+        unit = 1024 * 1024;
+      }
+      String digits = unit == 1 ? t : t.substring(0, t.length() - 3);
+      long v;
+      try {
+        v = Math.multiplyExact(Long.parseLong(digits), unit);
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new IllegalArgumentException("must be a byte count such as 262144, 256KiB or 1MiB, got: " + text);
+      }
+      return requireIn(v, min, max, text);
+    }, String::valueOf);
+  }
+
   public static Parser<Integer> intIn(int min, int max) {
     Parser<Long> longs = longIn(min, max);
     return Parser.of(text -> longs.parse(text).intValue(), String::valueOf);

@@ -2,6 +2,8 @@ package org.dpcurate.jobs.options;
 
 /**
  * How a date's round is published: the devices' local eps, the oracle (or the mechanism chooser's pick for the
- * report-size budget), and the reports expected, which size FLH's seed pool.
+ * report-size budget), the reports expected, which size FLH's seed pool, and the bytes a device may download
+ * (null: every device downloads the whole pool; else the pool is split into segments that fit).
  */
-public record PublishSettings(double epsilon, OracleChoice oracle, int reportBits, long expectedReports) {}
+public record PublishSettings(double epsilon, OracleChoice oracle, int reportBits, long expectedReports,
+    Long downloadBudget) {}

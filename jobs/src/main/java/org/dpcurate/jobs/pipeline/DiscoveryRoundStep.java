@@ -107,7 +107,7 @@ public final class DiscoveryRoundStep {
 
   private void publish(DiscoveryPlan plan, PrefixRound.Plan round, LocalDate ds) {
     PublishedConfig published = PublishedConfigs.write(run.warehouse(), run.campaign(), ds, round.round(),
-        round.oracle(), 1, false, null);
+        round.oracle(), 1, false, null, null);
     DiscoveryCandidatesTable.write(run.warehouse(), run.campaign(), ds, round.listed(), round.padded(),
         plan.vocabulary(), published);
     LOG.info("{} {}: published discovery round {} of {}: {} candidates of {} tokens, {} eps={}", run.campaign(), ds,

@@ -85,13 +85,21 @@ public final class EstimateStep {
     long read = System.nanoTime();
     List<Candidate> pool = CandidateTable.read(w, campaign, ds, null);
     LOG.info("{} {}: read {} candidates in {}", campaign, ds, pool.size(), Timing.since(read));
-    if (pool.size() != published.oracle().domainSize() || pool.get(0).round() != published.round()) {
+    // A segmented round's oracle covers the largest segment's positions.
+    int domain;
+    try {
+      domain = published.downloadPlan(pool.size()).segmentDomain();
+    } catch (IllegalArgumentException e) {
+      domain = -1;
+    }
+    if (domain != published.oracle().domainSize() || pool.get(0).round() != published.round()) {
       throw new JobException(ExitCode.MISSING_INPUT, campaign + " " + ds + " publishes round "
-          + published.round() + " with K=" + published.oracle().domainSize() + " but its candidates are round "
-          + pool.get(0).round() + " with " + pool.size() + "; publish the date again");
+          + published.round() + " with K=" + published.oracle().domainSize() + " in " + published.segments()
+          + " segment(s) but its candidates are round " + pool.get(0).round() + " with " + pool.size()
+          + "; publish the date again");
     }
     EstimationResult input = new RoundEstimation(w, campaign, settings.maxRejectedShare(),
-        settings.checkDuplicates(), settings.decoding()).run(ds, published);
+        settings.checkDuplicates(), settings.decoding()).run(ds, published, pool.size());
     long t = System.nanoTime();
     List<RankedCandidate> ranking = input.estimates() == null ? List.of()
         : settings.selection().rank(input.estimates());

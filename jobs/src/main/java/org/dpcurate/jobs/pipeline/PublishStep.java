@@ -2,7 +2,12 @@ package org.dpcurate.jobs.pipeline;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.dpcurate.download.DownloadPlan;
+import org.dpcurate.jobs.options.Cli;
+import org.dpcurate.jobs.options.CurationOptions;
 import org.dpcurate.jobs.options.PublishSettings;
+import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.runtime.Timing;
 import org.dpcurate.jobs.tables.CandidateTable;
 import org.dpcurate.jobs.tables.DownloadsTable;
@@ -29,28 +34,55 @@ public final class PublishStep {
     this.settings = settings;
   }
 
-  /** What a publication committed. */
-  public record Published(PublishedConfig config, List<Candidate> pool) {}
+  /**
+   * What a publication committed; {@code download} is null when every device downloads the whole pool in float32
+   * (no download budget), else the segments devices download in int8.
+   */
+  public record Published(PublishedConfig config, List<Candidate> pool, DownloadPlan download) {}
 
   /** Publishes {@code ds} polling {@code samplingRate} of the devices; {@code replace} only for simulations. */
   public Published publish(LocalDate ds, double samplingRate, boolean replace) {
     long start = System.nanoTime();
     List<Candidate> pool = CandidateTable.read(run.warehouse(), run.campaign(), ds, null);
-    OracleConfig config = OraclePicker.pick(settings, pool.size(), settings.expectedReports());
+    int dimension = pool.get(0).embedding() == null ? 0 : pool.get(0).embedding().length;
+    DownloadPlan plan = downloadPlan(ds, pool.size(), dimension);
+    int segments = plan == null ? 1 : plan.segments();
+    // Each segment is its own poll: the oracle covers a segment's positions and about 1/S of the reports.
+    OracleConfig config = OraclePicker.pick(settings, plan == null ? pool.size() : plan.segmentDomain(),
+        Math.max(1, settings.expectedReports() / segments));
     String model = CandidateTable.embeddingModel(run.warehouse(), run.campaign(), ds);
     PublishedConfig published = PublishedConfigs.write(run.warehouse(), run.campaign(), ds, pool.get(0).round(),
-        config, samplingRate, replace, model == null ? null
-            : new PublishedConfigs.Embedding(model, pool.get(0).embedding().length));
-    DownloadsTable.write(run.warehouse(), run.campaign(), ds, pool, published);
-    LOG.info("{} {}: published round {} ({} eps={}, K={}, sampling {}) in {}", run.campaign(), ds,
-        published.round(), config.kind(), config.epsilon(), pool.size(), samplingRate, Timing.since(start));
-    return new Published(published, pool);
+        config, samplingRate, replace, model == null ? null : new PublishedConfigs.Embedding(model, dimension),
+        plan == null ? null
+            : new PublishedConfigs.Download(settings.downloadBudget(), segments, plan.bytesPerDevice()));
+    DownloadsTable.write(run.warehouse(), run.campaign(), ds, pool, published,
+        plan == null ? DownloadPlan.wholePool(pool.size(), Math.max(1, dimension)) : plan);
+    LOG.info("{} {}: published round {} ({} eps={}, K={}, sampling {}{}) in {}", run.campaign(), ds,
+        published.round(), config.kind(), config.epsilon(), pool.size(), samplingRate, plan == null ? ""
+            : String.format(", %d segments of <= %d candidates, %,d bytes a device (budget %,d; whole pool in "
+                + "float32: %,d)", segments, plan.segmentDomain(), plan.bytesPerDevice(), settings.downloadBudget(),
+                plan.wholePoolFloat32Bytes()), Timing.since(start));
+    return new Published(published, pool, plan);
+  }
+
+  /** The segments for the download budget, or null without one. */
+  private DownloadPlan downloadPlan(LocalDate ds, int candidates, int dimension) {
+    if (settings.downloadBudget() == null) {
+      return null;
+    }
+    if (dimension == 0) {
+      throw new JobException(ExitCode.USAGE, run.campaign() + " " + ds + ": --download-budget needs candidates "
+          + "with embeddings to download");
+    }
+    return Cli.validated(CurationOptions.DOWNLOAD_BUDGET,
+        () -> DownloadPlan.forBudget(candidates, dimension, settings.downloadBudget()));
   }
 
   /** The console line of a published date. */
   public static String summary(Published p) {
-    return String.format("ok: round %d published with %s eps=%s over %d candidates, config %s",
+    return String.format("ok: round %d published with %s eps=%s over %d candidates%s, config %s",
         p.config().round(), p.config().oracle().kind(), p.config().oracle().epsilon(), p.pool().size(),
-        p.config().hash().substring(0, 12));
+        p.download() == null ? "" : String.format(" in %d segments (%,d bytes a device)", p.download().segments(),
+            p.download().bytesPerDevice()), p.config().hash().substring(0, 12));
   }
 }

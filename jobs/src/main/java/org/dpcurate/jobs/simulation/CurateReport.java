@@ -34,6 +34,12 @@ public final class CurateReport {
       }
     }
     for (MetricsTable.RoundRow r : rows) {
+      if (r.download() != null && r.download().segments() > 1 && r.metrics().round() == 1) {
+        out.append(String.format(Locale.ROOT, "%n%-17s devices download 1 of %d segments: %,d bytes a device",
+            r.variant(), r.download().segments(), r.download().bytesPerDevice()));
+      }
+    }
+    for (MetricsTable.RoundRow r : rows) {
       if (r.attack() != null) {
         out.append(String.format(Locale.ROOT, "%n%-17s round %d: attack target %s, estimated share %.4f, %s",
             r.variant(), r.metrics().round(), r.attack().target(), r.attack().share(),
@@ -86,6 +92,10 @@ public final class CurateReport {
         row.put("frechet_distance", u.frechetDistance());
         row.put("knn_precision", u.precision());
         row.put("knn_recall", u.recall());
+      }
+      if (r.download() != null) {
+        row.put("segments", r.download().segments());
+        row.put("download_bytes", r.download().bytesPerDevice());
       }
       if (r.attack() != null) {
         row.put("attack_target", r.attack().target());

@@ -10,6 +10,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.dpcurate.download.DownloadPlan;
+import org.dpcurate.embedding.Int8Quantization;
 import org.dpcurate.hash.Seeds;
 import org.dpcurate.jobs.options.SimulationSettings;
 import org.dpcurate.jobs.pipeline.CampaignRun;
@@ -46,6 +48,7 @@ public final class CurationDevices {
   private final PrivatePopulation population;
   private final double samplingRate;
   private String attackTarget;
+  private MetricsTable.Download lastDownload;
 
   /** @param samplingRate the share of devices a round polls (the policy's for the campaign) */
   public CurationDevices(CampaignRun run, SimulationSettings settings, PrivatePopulation population,
@@ -60,6 +63,11 @@ public final class CurationDevices {
   /** The candidate id fake devices push (null without fake devices, or before the first round resolved it). */
   public String attackTarget() {
     return settings.fakeShare() > 0 ? attackTarget : null;
+  }
+
+  /** What each device downloaded in the last simulated round (null before the first). */
+  public MetricsTable.Download lastDownload() {
+    return lastDownload;
   }
 
   /** The private population of {@code settings}, generated (and embedded) once per run. */
@@ -87,11 +95,17 @@ public final class CurationDevices {
     long devices = settings.population().devices();
     int round = published.round();
     long start = System.nanoTime();
-    float[][] embeddings = pool.stream().map(Candidate::embedding).toArray(float[][]::new);
-    DeviceSimulator simulator = new DeviceSimulator(population, embeddings,
+    DownloadPlan segments = publication.download();
+    lastDownload = segments == null ? new MetricsTable.Download(1, 4L * pool.get(0).embedding().length * pool.size())
+        : new MetricsTable.Download(segments.segments(), segments.bytesPerDevice());
+    // Segmented rounds download int8 embeddings: devices search the dequantized vectors.
+    float[][] embeddings = pool.stream().map(c -> segments == null ? c.embedding()
+        : Int8Quantization.quantize(c.embedding()).dequantize()).toArray(float[][]::new);
+    DeviceSimulator simulator = new DeviceSimulator(population, embeddings, segments,
         settings.population().messagesPerDevice(), run.seed(), round);
-    LOG.info("round {}: nearest candidates of {} private messages among {} candidates in {}", round,
-        population.size(), pool.size(), Timing.since(start));
+    LOG.info("round {}: nearest candidates of {} private messages among {} candidates{} in {}", round,
+        population.size(), pool.size(), segments == null ? "" : " in each of " + segments.segments() + " segments",
+        Timing.since(start));
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(w.spark().sparkContext());
     Broadcast<DeviceSimulator> sim = jsc.broadcast(simulator);

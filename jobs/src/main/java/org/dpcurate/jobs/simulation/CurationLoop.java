@@ -83,7 +83,8 @@ public final class CurationLoop {
         refine.refine(ds, last.pool(), last.ranking(), List.of());
       }
       rows.add(new MetricsTable.RoundRow(variant, ds, m, last.published().oracle(), devices, simulate, last.seconds(),
-          round < rounds ? Timing.seconds(t2) : 0, u, attackOutcome(devicesOf.attackTarget(), last)));
+          round < rounds ? Timing.seconds(t2) : 0, u, devicesOf.lastDownload(), attackOutcome(devicesOf.attackTarget(),
+          last)));
     }
     return new Result(rows, start.plusDays(rounds - 1L), last.pool(), last.ranking());
   }

@@ -44,6 +44,8 @@ public final class MetricsTable {
       .add("frechet_distance", DataTypes.DoubleType, true)
       .add("knn_precision", DataTypes.DoubleType, true)
       .add("knn_recall", DataTypes.DoubleType, true)
+      .add("segments", DataTypes.IntegerType, true)
+      .add("download_bytes", DataTypes.LongType, true)
       .add("attack_target", DataTypes.StringType, true)
       .add("attack_target_share", DataTypes.DoubleType, true)
       .add("attack_target_selected", DataTypes.BooleanType, true)
@@ -57,12 +59,18 @@ public final class MetricsTable {
    */
   public record RoundRow(String variant, LocalDate ds, RoundMetrics metrics, OracleConfig config, long devices,
       double simulateSeconds, double estimateSeconds, double refineSeconds, UtilityMetrics utility,
-      AttackOutcome attack) {
+      Download download, AttackOutcome attack) {
     public RoundRow withUtility(UtilityMetrics u) {
       return new RoundRow(variant, ds, metrics, config, devices, simulateSeconds, estimateSeconds, refineSeconds, u,
-          attack);
+          download, attack);
     }
   }
+
+  /**
+   * What each device of a round downloaded: its segment's int8 embeddings of {@code segments}, or (1 segment
+   * without a download budget) the whole list in float32.
+   */
+  public record Download(int segments, long bytesPerDevice) {}
 
   /** Where fake devices' target stood in a round: its estimated share and whether it was selected. */
   public record AttackOutcome(String target, double share, boolean selected) {}
@@ -80,7 +88,8 @@ public final class MetricsTable {
           u == null ? null : nullIfNaN(u.topicAccuracy()), u == null ? null : nullIfNaN(u.topicMacroF1()),
           u == null ? null : nullIfNaN(u.languageAccuracy()), u == null ? null : nullIfNaN(u.gapClosed()),
           u == null ? null : nullIfNaN(u.frechetDistance()), u == null ? null : nullIfNaN(u.precision()),
-          u == null ? null : nullIfNaN(u.recall()), r.attack() == null ? null : r.attack().target(),
+          u == null ? null : nullIfNaN(u.recall()), r.download() == null ? null : r.download().segments(),
+          r.download() == null ? null : r.download().bytesPerDevice(), r.attack() == null ? null : r.attack().target(),
           r.attack() == null ? null : r.attack().share(), r.attack() == null ? null : r.attack().selected(),
           r.ds() == null ? null : r.ds().toString()));
     }

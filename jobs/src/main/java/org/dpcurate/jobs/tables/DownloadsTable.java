@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.dpcurate.download.DownloadPlan;
 import org.dpcurate.embedding.Int8Quantization;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.jobs.warehouse.PublishedConfig;
@@ -16,7 +17,8 @@ import org.dpcurate.synthesis.Candidate;
 /**
  * What devices download for a date's round, besides its config: the published candidate list, in the order whose
  * positions devices report, with the embeddings they compare their messages against, in float32 and in the
- * compact int8 form ({@link Int8Quantization}: d + 4 bytes a candidate instead of 4d).
+ * compact int8 form ({@link Int8Quantization}: d + 4 bytes a candidate instead of 4d), and the download segment
+ * each candidate is in with its position there, which segmented rounds' reports name ({@link DownloadPlan}).
  */
 public final class DownloadsTable {
   private DownloadsTable() {}
@@ -28,16 +30,18 @@ public final class DownloadsTable {
       .add("candidate_id", DataTypes.StringType, false)
       .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), false)
       .add("embedding_int8", DataTypes.BinaryType, false)
-      .add("embedding_scale", DataTypes.FloatType, false);
+      .add("embedding_scale", DataTypes.FloatType, false)
+      .add("segment", DataTypes.IntegerType, false)
+      .add("segment_position", DataTypes.IntegerType, false);
 
-  /** Commits the download of {@code pool} (in published order) under {@code published}. */
+  /** Commits the download of {@code pool} (in published order) under {@code published}, split as {@code plan}. */
   public static void write(Warehouse w, String campaign, LocalDate ds, List<Candidate> pool,
-      PublishedConfig published) {
+      PublishedConfig published, DownloadPlan plan) {
     List<Row> rows = new ArrayList<>(pool.size());
     for (int i = 0; i < pool.size(); i++) {
       Int8Quantization.Quantized q = Int8Quantization.quantize(pool.get(i).embedding());
       rows.add(RowFactory.create(i, pool.get(i).id(), CandidateTable.boxed(pool.get(i).embedding()), q.values(),
-          q.scale()));
+          q.scale(), plan.segmentOf(i), plan.positionOf(i)));
     }
     int dimension = pool.get(0).embedding().length;
     w.commit(w.spark().createDataFrame(rows, SCHEMA).coalesce(1), NAME, campaign, ds,
@@ -46,6 +50,8 @@ public final class DownloadsTable {
             .set("epsilon", published.oracle().epsilon()).set("sampling_rate", published.samplingRate())
             .count("candidates", pool.size()).count("dimension", dimension)
             .count("float32_bytes", 4L * dimension * pool.size())
-            .count("int8_bytes", (long) Int8Quantization.bytesPerVector(dimension) * pool.size()));
+            .count("int8_bytes", (long) Int8Quantization.bytesPerVector(dimension) * pool.size())
+            .count("segments", published.segments())
+            .count("int8_bytes_per_device", plan.bytesPerDevice()));
   }
 }

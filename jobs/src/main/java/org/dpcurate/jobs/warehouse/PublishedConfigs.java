@@ -27,29 +27,41 @@ public final class PublishedConfigs {
   /**
    * The device protocol a config is published under (docs/protocol.md). Version 2: OLH, FLH and HCMS hash with the
    * affine family. Configs without the key are version 1, whose OLH, FLH and HCMS reports used XXH64 modulo the
-   * range and cannot be decoded here; refusing them beats decoding them with the wrong family.
+   * range and cannot be decoded here; refusing them beats decoding them with the wrong family. Version 3 adds
+   * download segments ({@code download.segments}); a config is published under the lowest version that
+   * describes it, so unsegmented rounds stay version 2.
    */
-  public static final int PROTOCOL_VERSION = 2;
+  public static final int PROTOCOL_VERSION = 3;
+
+  /** The version of configs without segments: everything a version-2 device understands. */
+  private static final int UNSEGMENTED_VERSION = 2;
 
   private PublishedConfigs() {}
 
   /** Publishes a round polling every opted-in device, over candidates without an embedding to download. */
   public static PublishedConfig write(Warehouse w, String campaign, LocalDate ds, int round, OracleConfig c) {
-    return write(w, campaign, ds, round, c, 1, true, null);
+    return write(w, campaign, ds, round, c, 1, true, null, null);
   }
 
   /** The model devices embed their messages with, and its dimension: a curation round's candidates carry both. */
   public record Embedding(String model, int dimension) {}
 
   /**
+   * The segmented download of a round (docs/protocol.md, "Segments"): the per-device budget it was sized for,
+   * the number of segments and the bytes a device downloads at most.
+   */
+  public record Download(long budgetBytes, int segments, long bytesPerDevice) {}
+
+  /**
    * Publishes date {@code ds}'s round; {@code samplingRate} below 1 adds {@code sampling.rate} (a config without it
    * polls every device). A published config is immutable: publishing a different one for the date is refused
    * (exit 3) unless {@code replace}, which only simulations use (they publish and report in one run).
    * {@code embedding} (null for rounds without embeddings, such as discovery) adds {@code embedding.model} and
-   * {@code embedding.dimension}.
+   * {@code embedding.dimension}; {@code download} (null: every device downloads the whole pool) adds the
+   * {@code download.*} keys.
    */
   public static PublishedConfig write(Warehouse w, String campaign, LocalDate ds, int round, OracleConfig c,
-      double samplingRate, boolean replace, Embedding embedding) {
+      double samplingRate, boolean replace, Embedding embedding, Download download) {
     if (!(samplingRate > 0 && samplingRate <= 1)) {
       throw new IllegalArgumentException("sampling rate must be in (0, 1], got: " + samplingRate);
     }
@@ -65,13 +77,18 @@ public final class PublishedConfigs {
     p.put("sketch.rows", Integer.toString(c.sketchRows()));
     p.put("sketch.columns", Integer.toString(c.sketchColumns()));
     p.put("hash.salt", Long.toString(c.hashSalt()));
-    p.put("protocol.version", Integer.toString(PROTOCOL_VERSION));
+    p.put("protocol.version", Integer.toString(download == null ? UNSEGMENTED_VERSION : PROTOCOL_VERSION));
     if (samplingRate < 1) {
       p.put("sampling.rate", Double.toString(samplingRate));
     }
     if (embedding != null) {
       p.put("embedding.model", embedding.model());
       p.put("embedding.dimension", Integer.toString(embedding.dimension()));
+    }
+    if (download != null) {
+      p.put("download.budget.bytes", Long.toString(download.budgetBytes()));
+      p.put("download.segments", Integer.toString(download.segments()));
+      p.put("download.bytes.per.device", Long.toString(download.bytesPerDevice()));
     }
     // Sorted keys and no timestamp: the same config always writes the same bytes (and hash).
     StringBuilder text = new StringBuilder();
@@ -81,7 +98,7 @@ public final class PublishedConfigs {
     if (!replace && w.exists(path)) {
       String existing = sha256(w.readText(path));
       if (existing.equals(hash)) {
-        return new PublishedConfig(round, c, samplingRate, hash);
+        return new PublishedConfig(round, c, samplingRate, segments(download), hash);
       }
       throw new JobException(ExitCode.MISSING_INPUT, "date " + ds + " of campaign " + campaign + " is already "
           + "published with another config (" + path + ", SHA-256 " + existing + "); a published round is "
@@ -89,7 +106,11 @@ public final class PublishedConfigs {
     }
     w.writeText(path, text.toString());
     w.writeText(hashPath(w, campaign, ds), hash + "\n");
-    return new PublishedConfig(round, c, samplingRate, hash);
+    return new PublishedConfig(round, c, samplingRate, segments(download), hash);
+  }
+
+  private static int segments(Download download) {
+    return download == null ? 1 : download.segments();
   }
 
   /** The SHA-256 recorded when the config was published: a later edit of the config shows as a mismatch. */
@@ -150,7 +171,11 @@ public final class PublishedConfigs {
       if (!(rate > 0 && rate <= 1)) {
         throw invalid(path, "sampling.rate must be in (0, 1], got: " + rate);
       }
-      return new PublishedConfig(Integer.parseInt(p.getProperty("round")), c, rate, hash);
+      int segments = Integer.parseInt(p.getProperty("download.segments", "1"));
+      if (segments < 1) {
+        throw invalid(path, "download.segments must be >= 1, got: " + segments);
+      }
+      return new PublishedConfig(Integer.parseInt(p.getProperty("round")), c, rate, segments, hash);
     } catch (IllegalArgumentException e) {
       throw invalid(path, e.getMessage());
     }

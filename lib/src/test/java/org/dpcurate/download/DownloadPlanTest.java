@@ -1,0 +1,114 @@
+package org.dpcurate.download;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.dpcurate.client.UploadRecord;
+import org.dpcurate.embedding.Int8Quantization;
+import org.dpcurate.hash.XxHash64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Segments partition the pool evenly, fit the budget with as few segments as possible, and split reports evenly. */
+class DownloadPlanTest {
+  @ParameterizedTest
+  @CsvSource({"2000, 1", "2000, 3", "2001, 3", "100000, 39", "7, 3"})
+  void everyCandidateIsInExactlyOneSegmentAtOnePosition(int k, int segments) {
+    DownloadPlan plan = new DownloadPlan(k, 384, segments);
+    boolean[] seen = new boolean[k];
+    int total = 0;
+    for (int s = 0; s < segments; s++) {
+      int size = plan.segmentSize(s);
+      assertTrue(size == plan.segmentDomain() || size == plan.segmentDomain() - 1, "segment " + s + ": " + size);
+      total += size;
+      for (int j = 0; j < size; j++) {
+        int i = plan.candidate(s, j);
+        assertTrue(i >= 0 && i < k && !seen[i], "candidate " + i);
+        seen[i] = true;
+        assertEquals(s, plan.segmentOf(i));
+        assertEquals(j, plan.positionOf(i));
+      }
+    }
+    assertEquals(k, total);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"2000, 384, 262144", "2000, 256, 262144", "100000, 384, 1000000", "100000, 384, 1048576",
+      "500, 16, 1000000", "2000, 384, 1552"})
+  void theBudgetHoldsTheLargestSegmentAndOneSegmentFewerWouldNot(int k, int d, long budget) {
+    DownloadPlan plan = DownloadPlan.forBudget(k, d, budget);
+    long perCandidate = Int8Quantization.bytesPerVector(d);
+    assertEquals(plan.segmentDomain() * perCandidate, plan.bytesPerDevice());
+    assertTrue(plan.bytesPerDevice() <= budget, plan + ": " + plan.bytesPerDevice() + " > " + budget);
+    if (plan.segments() > 1) {
+      long fewer = (long) Math.ceil((double) k / (plan.segments() - 1)) * perCandidate;
+      assertTrue(fewer > budget, plan + ": " + (plan.segments() - 1) + " segments would fit too");
+    }
+  }
+
+  @Test
+  void aBudgetBelowTwoCandidatesIsRefusedWithTheSizes() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DownloadPlan.forBudget(2000, 384, 700));
+    assertTrue(e.getMessage().contains("388 bytes each"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new DownloadPlan(10, 4, 6));
+  }
+
+  @Test
+  void aReportsSegmentIsItsIdsSeed42HashModuloTheSegmentsUnsigned() {
+    String id = UploadRecord.reportId(0x0123456789abcdefL, 0xfedcba9876543210L);
+    long h = XxHash64.hash(id.getBytes(StandardCharsets.UTF_8), 42);
+    DownloadPlan plan = new DownloadPlan(1000, 8, 7);
+    assertEquals(Long.remainderUnsigned(h, 7), plan.segmentOfReport(id));
+    assertEquals(plan.segmentOfReport(id), plan.segmentOfHash(h));
+  }
+
+  /** The segment vectors of docs/protocol.md, read from the document itself. */
+  @Test
+  void theProtocolsSegmentVectors() throws IOException {
+    List<String[]> rows = Files.readAllLines(Path.of("..", "docs", "protocol.md")).stream()
+        .filter(line -> line.startsWith("| segment | `"))
+        .map(line -> line.substring(1, line.length() - 1).split("\\|", -1))
+        .toList();
+    assertTrue(rows.size() >= 4, "expected the segment vectors table");
+    for (String[] r : rows) {
+      String id = r[1].trim().replace("`", "");
+      int segments = Integer.parseInt(r[2].trim());
+      assertEquals(Long.parseUnsignedLong(r[3].trim(), 16), XxHash64.hash(id.getBytes(StandardCharsets.UTF_8), 42));
+      assertEquals(Integer.parseInt(r[4].trim()), new DownloadPlan(2000, 384, segments).segmentOfReport(id), id);
+    }
+    // The worked example: N = 2000, d = 384, 262,144 bytes.
+    DownloadPlan example = DownloadPlan.forBudget(2000, 384, 262_144);
+    assertEquals(3, example.segments());
+    assertEquals(667, example.segmentDomain());
+    assertEquals(666, example.segmentSize(2));
+    assertEquals(258_796, example.bytesPerDevice());
+    assertEquals(1, example.segmentOf(1000));
+    assertEquals(333, example.positionOf(1000));
+  }
+
+  /** Random ids fall into segments evenly: chi-square with 6 degrees of freedom below its 0.1% point, 22.46. */
+  @Test
+  void randomReportIdsSpreadEvenlyOverTheSegments() {
+    DownloadPlan plan = new DownloadPlan(1000, 8, 7);
+    SplittableRandom rng = new SplittableRandom(5);
+    int n = 70_000;
+    long[] counts = new long[7];
+    for (int i = 0; i < n; i++) {
+      counts[plan.segmentOfReport(UploadRecord.reportId(rng.nextLong(), rng.nextLong()))]++;
+    }
+    double chi2 = 0;
+    for (long c : counts) {
+      chi2 += Math.pow(c - n / 7.0, 2) / (n / 7.0);
+    }
+    assertTrue(chi2 < 22.46, "chi-square " + chi2);
+  }
+}
