@@ -33,10 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A simulated curation round: publishes the date ({@link PublishStep}, as production does), then every device votes for
- * the candidate nearest its messages and randomizes; reports go to the report table and the true vote counts,
- * separately, to the truth table (by published index; with a download budget each device votes within its
- * segment and reports the position there). Fake devices ({@code --fake-share}) send maximal-gain reports for one target
+ * A simulated curation round: publishes the date ({@link PublishStep}, as production does), then every device votes
+ * for the candidate nearest its messages and randomizes; reports go to the report table and the true vote counts,
+ * separately, to the truth table (by published index; with a download budget each device votes within its segment
+ * and reports the position there). Fake devices ({@code --fake-share}) send maximal-gain reports for one target
  * candidate ({@link org.dpcurate.simulation.PoisoningAttack}); they hold no message, so the truth leaves them out.
  */
 public final class CurationDevices {
