@@ -46,7 +46,7 @@ public final class CurationOptions {
       "report-size budget in bits for the chooser", 128, Parsers.intIn(1, 1 << 24));
 
   public static final Option<Long> DOWNLOAD_BUDGET = Option.optional("download-budget", "BYTES",
-      "bytes a device may download a round (e.g. 262144, 256KiB, 1MiB): the pool is split into the fewest segments "
+      "bytes a device may download a round (e.g. 262144, 256KiB, 1MB): the pool is split into the fewest segments "
           + "whose int8 embeddings fit, each device downloads and votes in one (docs/protocol.md)",
       "every device downloads the whole pool", Parsers.bytesIn(8, 1L << 40));
 

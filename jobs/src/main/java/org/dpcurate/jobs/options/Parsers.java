@@ -5,14 +5,26 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The parsers options are built from; every failure says what is allowed and what was given. */
 public final class Parsers {
   private Parsers() {}
+
+  /** The units a byte count may end with. */
+  private static final Map<String, Long> BYTE_UNITS = new LinkedHashMap<>();
+
+  static {
+    BYTE_UNITS.put("KiB", 1024L);
+    BYTE_UNITS.put("MiB", 1024L * 1024);
+    BYTE_UNITS.put("KB", 1000L);
+    BYTE_UNITS.put("MB", 1000L * 1000);
+  }
 
   /** An integer in [min, max]; '_' and ',' separate thousands. */
   public static Parser<Long> longIn(long min, long max) {
@@ -27,22 +39,27 @@ public final class Parsers {
     }, String::valueOf);
   }
 
-  /** A byte count: digits with an optional binary suffix, KiB (1024) or MiB (1024^2); in [min, max]. */
+  /**
+   * A byte count: digits with an optional unit, KB (1000), MB (1000^2), KiB (1024) or MiB (1024^2); in
+   * [min, max].
+   */
   public static Parser<Long> bytesIn(long min, long max) {
     return Parser.of(text -> {
       String t = text.trim().replace("_", "").replace(",", "");
+      String digits = t;
       long unit = 1;
-      if (t.endsWith("KiB")) {
-        unit = 1024;
-      } else if (t.endsWith("MiB")) {
-        unit = 1024 * 1024;
+      for (Map.Entry<String, Long> u : BYTE_UNITS.entrySet()) {
+        if (t.endsWith(u.getKey())) {
+          digits = t.substring(0, t.length() - u.getKey().length()).trim();
+          unit = u.getValue();
+          break;
+        }
       }
-      String digits = unit == 1 ? t : t.substring(0, t.length() - 3);
       long v;
       try {
         v = Math.multiplyExact(Long.parseLong(digits), unit);
       } catch (NumberFormatException | ArithmeticException e) {
-        throw new IllegalArgumentException("must be a byte count such as 262144, 256KiB or 1MiB, got: " + text);
+        throw new IllegalArgumentException("must be a byte count such as 262144, 256KiB, 1MB or 1MiB, got: " + text);
       }
       return requireIn(v, min, max, text);
     }, String::valueOf);
