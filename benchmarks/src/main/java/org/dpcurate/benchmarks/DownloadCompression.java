@@ -1,0 +1,156 @@
+package org.dpcurate.benchmarks;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.dpcurate.embedding.Int8Quantization;
+import org.dpcurate.embedding.MiniLmEmbedder;
+import org.dpcurate.embedding.NearestCandidates;
+import org.dpcurate.simulation.PopulationConfig;
+import org.dpcurate.simulation.PrivatePopulation;
+import org.dpcurate.synthesis.Candidate;
+import org.dpcurate.synthesis.CandidateGenerator;
+
+/**
+ * Two ways to fit the demo's 2,000-candidate pool into about 256 KB a device, measured on the vote: segments (each
+ * device compares its messages with 1 / S of the pool, candidate i in segment i mod S, the device's segment drawn
+ * evenly) and a PCA projection of the embeddings to d' dimensions (the basis fitted on the candidates, public
+ * data) before int8 quantization, the whole pool in one download. Printed: bytes a device downloads for the
+ * candidates, the share of the 12,000 private messages whose nearest candidate changes, and the mean cosine
+ * similarity (in the full space) to the candidate chosen, against the exact float32 search.
+ * Run: java -cp benchmarks/target/benchmarks.jar org.dpcurate.benchmarks.DownloadCompression
+ */
+public final class DownloadCompression {
+  private DownloadCompression() {}
+
+  public static void main(String[] args) {
+    PopulationConfig config = PopulationConfig.defaults();
+    MiniLmEmbedder model = new MiniLmEmbedder();
+    PrivatePopulation population = PrivatePopulation.generate(config, model, 1);
+    List<Candidate> pool = new CandidateGenerator(config.generatorPrior().distribution(), model)
+        .initialPool(2000, 1, new SplittableRandom(1));
+    float[][] exact = pool.stream().map(Candidate::embedding).toArray(float[][]::new);
+    float[][] messages = population.embeddings();
+    NearestCandidates.Result reference = NearestCandidates.search(messages, exact);
+    int k = exact.length;
+    int d = exact[0].length;
+    System.out.printf(Locale.ROOT, "K=%d d=%d messages=%d; exact float32 search: mean similarity %.5f%n", k, d,
+        messages.length, mean(reference.similarity()));
+    System.out.println("download                       bytes  changed  mean_similarity");
+    float[][] int8 = new float[k][];
+    for (int c = 0; c < k; c++) {
+      int8[c] = Int8Quantization.quantize(exact[c]).dequantize();
+    }
+    report("whole pool, int8", (long) k * Int8Quantization.bytesPerVector(d), messages, messages, exact, int8,
+        reference, null);
+    for (int segments : new int[] {2, 3}) {
+      int[] segmentOf = new int[messages.length];
+      for (int m = 0; m < messages.length; m++) {
+        segmentOf[m] = m % segments;
+      }
+      long bytes = (long) ((k + segments - 1) / segments) * Int8Quantization.bytesPerVector(d);
+      report(segments + " segments, int8", bytes, messages, messages, exact, int8, reference, segmentOf);
+    }
+    double[][] basis = principalAxes(exact);
+    for (int dims : new int[] {96, 127, 160, 192}) {
+      float[][] projected = new float[k][];
+      for (int c = 0; c < k; c++) {
+        projected[c] = Int8Quantization.quantize(project(exact[c], basis, dims)).dequantize();
+      }
+      float[][] projectedMessages = new float[messages.length][];
+      for (int m = 0; m < messages.length; m++) {
+        projectedMessages[m] = project(messages[m], basis, dims);
+      }
+      report("whole pool, PCA-" + dims + " int8", (long) k * Int8Quantization.bytesPerVector(dims), messages,
+          projectedMessages, exact, projected, reference, null);
+    }
+  }
+
+  /** The principal axes of {@code x} (rows), largest variance first. */
+  private static double[][] principalAxes(float[][] x) {
+    int d = x[0].length;
+    double[] mean = new double[d];
+    for (float[] v : x) {
+      for (int i = 0; i < d; i++) {
+        mean[i] += v[i] / x.length;
+      }
+    }
+    double[][] cov = new double[d][d];
+    for (float[] v : x) {
+      for (int i = 0; i < d; i++) {
+        for (int j = 0; j < d; j++) {
+          cov[i][j] += (v[i] - mean[i]) * (v[j] - mean[j]) / x.length;
+        }
+      }
+    }
+    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(cov, false));
+    double[] values = eigen.getRealEigenvalues();
+    Integer[] order = new Integer[d];
+    for (int i = 0; i < d; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
+    double[][] axes = new double[d][];
+    for (int i = 0; i < d; i++) {
+      axes[i] = eigen.getEigenvector(order[i]).toArray();
+    }
+    return axes;
+  }
+
+  private static float[] project(float[] v, double[][] axes, int dims) {
+    float[] out = new float[dims];
+    for (int a = 0; a < dims; a++) {
+      double s = 0;
+      for (int i = 0; i < v.length; i++) {
+        s += axes[a][i] * v[i];
+      }
+      out[a] = (float) s;
+    }
+    return out;
+  }
+
+  /**
+   * Each message's nearest among {@code searched} (within its segment when {@code segmentOf} is given), scored
+   * by its full-space similarity to the original candidate.
+   */
+  private static void report(String name, long bytes, float[][] originals, float[][] queries, float[][] exact,
+      float[][] searched, NearestCandidates.Result reference, int[] segmentOf) {
+    int segments = segmentOf == null ? 1 : Arrays.stream(segmentOf).max().getAsInt() + 1;
+    int changed = 0;
+    double similarity = 0;
+    for (int m = 0; m < queries.length; m++) {
+      int best = -1;
+      double top = Double.NEGATIVE_INFINITY;
+      for (int c = segmentOf == null ? 0 : segmentOf[m]; c < searched.length; c += segments) {
+        double s = dot(queries[m], searched[c]);
+        if (s > top) {
+          top = s;
+          best = c;
+        }
+      }
+      changed += best != reference.index()[m] ? 1 : 0;
+      similarity += dot(originals[m], exact[best]);
+    }
+    System.out.printf(Locale.ROOT, "%-28s %8d  %6.2f%%  %.5f%n", name, bytes, 100.0 * changed / queries.length,
+        similarity / queries.length);
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  private static double mean(float[] x) {
+    double s = 0;
+    for (float v : x) {
+      s += v;
+    }
+    return s / x.length;
+  }
+}
