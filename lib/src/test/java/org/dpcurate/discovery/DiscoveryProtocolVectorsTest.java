@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.dpcurate.ProtocolDocument;
 import org.junit.jupiter.api.Test;
 
 /** The string-discovery vectors of docs/protocol.md, read from the document itself. */
@@ -31,10 +30,7 @@ class DiscoveryProtocolVectorsTest {
 
   @Test
   void fragmentVectors() throws IOException {
-    List<String[]> rows = Files.readAllLines(Path.of("..", "docs", "protocol.md")).stream()
-        .filter(line -> line.startsWith("| fragment | `"))
-        .map(line -> line.substring(1, line.length() - 1).split("\\|", -1))
-        .toList();
+    List<String[]> rows = ProtocolDocument.rows(line -> line.startsWith("| fragment | `"));
     assertTrue(rows.size() >= 5, "expected the fragment vectors table");
     for (String[] r : rows) {
       String text = r[1].trim().replace("`", "");

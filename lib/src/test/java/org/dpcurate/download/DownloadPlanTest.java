@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.dpcurate.ProtocolDocument;
 import org.dpcurate.client.UploadRecord;
 import org.dpcurate.embedding.Int8Quantization;
 import org.dpcurate.hash.XxHash64;
@@ -74,10 +73,7 @@ class DownloadPlanTest {
   /** The segment vectors of docs/protocol.md, read from the document itself. */
   @Test
   void theProtocolsSegmentVectors() throws IOException {
-    List<String[]> rows = Files.readAllLines(Path.of("..", "docs", "protocol.md")).stream()
-        .filter(line -> line.startsWith("| segment | `"))
-        .map(line -> line.substring(1, line.length() - 1).split("\\|", -1))
-        .toList();
+    List<String[]> rows = ProtocolDocument.rows(line -> line.startsWith("| segment | `"));
     assertTrue(rows.size() >= 4, "expected the segment vectors table");
     for (String[] r : rows) {
       String id = r[1].trim().replace("`", "");

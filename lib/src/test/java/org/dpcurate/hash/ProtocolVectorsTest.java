@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import org.dpcurate.ProtocolDocument;
 import org.junit.jupiter.api.Test;
 
 /** The hash test vectors published in docs/protocol.md, read from the document itself. */
 class ProtocolVectorsTest {
-  private static List<String[]> rows(String firstCell) throws IOException {
-    Path doc = Path.of("..", "docs", "protocol.md");
-    return Files.readAllLines(doc).stream()
-        .filter(line -> line.startsWith("| " + firstCell + " |"))
-        .map(line -> line.substring(1, line.length() - 1).split("\\|", -1))
-        .toList();
+  private static List<String[]> rows(String firstCell) {
+    return ProtocolDocument.rows(line -> line.startsWith("| " + firstCell + " |"));
   }
 
   @Test
@@ -34,10 +29,7 @@ class ProtocolVectorsTest {
 
   @Test
   void candidateVectors() throws IOException {
-    List<String[]> rows = Files.readAllLines(Path.of("..", "docs", "protocol.md")).stream()
-        .filter(line -> line.matches("\\| -?\\d+ \\| \\d+ \\| [0-9a-f]{16} \\|.*"))
-        .map(line -> line.substring(1, line.length() - 1).split("\\|", -1))
-        .toList();
+    List<String[]> rows = ProtocolDocument.rows(line -> line.matches("\\| -?\\d+ \\| \\d+ \\| [0-9a-f]{16} \\|.*"));
     assertTrue(rows.size() >= 8, "expected the candidate vectors table");
     for (String[] r : rows) {
       int v = Integer.parseInt(r[0].trim());

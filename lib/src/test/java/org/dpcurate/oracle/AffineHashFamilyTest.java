@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.dpcurate.ProtocolDocument;
 import org.dpcurate.hash.XxHash64;
 import org.junit.jupiter.api.Test;
 
@@ -155,10 +154,7 @@ class AffineHashFamilyTest {
   /** The affine-family bucket vectors published in docs/protocol.md, read from the document. */
   @Test
   void protocolVectors() throws IOException {
-    List<String[]> rows = Files.readAllLines(Path.of("..", "docs", "protocol.md")).stream()
-        .filter(line -> line.startsWith("| affine |"))
-        .map(line -> line.substring(1, line.length() - 1).split("\\|", -1))
-        .toList();
+    List<String[]> rows = ProtocolDocument.rows(line -> line.startsWith("| affine |"));
     assertTrue(rows.size() >= 6, "expected the affine vectors table");
     for (String[] r : rows) {
       int v = Integer.parseInt(r[1].trim());
