@@ -85,11 +85,11 @@ public final class DeviceSimulator implements Serializable {
 
   /** The published index of the candidate a device of {@code segment} votes for. */
   private int vote(SplittableRandom rng, int segment) {
-    int[] nearest = this.nearest[segment];
-    float[] similarity = this.similarity[segment];
+    int[] nearestOf = nearest[segment];
+    float[] similarityOf = similarity[segment];
     int first = rng.nextInt(bankSize);
     if (messagesPerDevice == 1) {
-      return nearest[first];
+      return nearestOf[first];
     }
     int[] members = personaMembers[first];
     int[] picks = new int[messagesPerDevice];
@@ -101,13 +101,13 @@ public final class DeviceSimulator implements Serializable {
     int bestCount = 0;
     float bestSim = Float.NEGATIVE_INFINITY;
     for (int i = 0; i < messagesPerDevice; i++) {
-      int candidate = nearest[picks[i]];
+      int candidate = nearestOf[picks[i]];
       int count = 0;
       float top = Float.NEGATIVE_INFINITY;
       for (int j = 0; j < messagesPerDevice; j++) {
-        if (nearest[picks[j]] == candidate) {
+        if (nearestOf[picks[j]] == candidate) {
           count++;
-          top = Math.max(top, similarity[picks[j]]);
+          top = Math.max(top, similarityOf[picks[j]]);
         }
       }
       if (count > bestCount || (count == bestCount && top > bestSim)) {
