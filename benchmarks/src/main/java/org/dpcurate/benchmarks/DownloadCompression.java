@@ -4,8 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
+import org.dpcurate.download.PrincipalProjection;
 import org.dpcurate.embedding.Int8Quantization;
 import org.dpcurate.embedding.MiniLmEmbedder;
 import org.dpcurate.embedding.NearestCandidates;
@@ -17,8 +16,8 @@ import org.dpcurate.synthesis.CandidateGenerator;
 /**
  * Two ways to fit the demo's 2,000-candidate pool into about 256 KB a device, measured on the vote: segments (each
  * device compares its messages with 1 / S of the pool, candidate i in segment i mod S, the device's segment drawn
- * evenly) and a PCA projection of the embeddings to d' dimensions (the basis fitted on the candidates, public
- * data) before int8 quantization, the whole pool in one download. Printed: bytes a device downloads for the
+ * evenly) and the projected download ({@link PrincipalProjection}: 5-bit codes on the first a principal axes of
+ * the candidates, public data, plus the int8 basis), the whole pool in one download. Printed: bytes a device downloads for the
  * candidates, the share of the 12,000 private messages whose nearest candidate changes, and the mean cosine
  * similarity (in the full space) to the candidate chosen, against the exact float32 search.
  * Run: java -cp benchmarks/target/benchmarks.jar org.dpcurate.benchmarks.DownloadCompression
@@ -54,62 +53,20 @@ public final class DownloadCompression {
       long bytes = (long) ((k + segments - 1) / segments) * Int8Quantization.bytesPerVector(d);
       report(segments + " segments, int8", bytes, messages, messages, exact, int8, reference, segmentOf);
     }
-    double[][] basis = principalAxes(exact);
-    for (int dims : new int[] {96, 127, 160, 192}) {
-      float[][] projected = new float[k][];
+    // The projected download as devices get it: codes on a principal axes (basis counted in the bytes).
+    for (int axes : new int[] {96, 128, 153, 192}) {
+      PrincipalProjection projection = PrincipalProjection.fit(exact, axes);
+      float[][] decoded = new float[k][];
       for (int c = 0; c < k; c++) {
-        projected[c] = Int8Quantization.quantize(project(exact[c], basis, dims)).dequantize();
+        decoded[c] = projection.decode(projection.encode(exact[c]));
       }
       float[][] projectedMessages = new float[messages.length][];
       for (int m = 0; m < messages.length; m++) {
-        projectedMessages[m] = project(messages[m], basis, dims);
+        projectedMessages[m] = projection.project(messages[m]);
       }
-      report("whole pool, PCA-" + dims + " int8", (long) k * Int8Quantization.bytesPerVector(dims), messages,
-          projectedMessages, exact, projected, reference, null);
+      report("whole pool, projected-" + axes, PrincipalProjection.downloadBytes(k, d, axes), messages,
+          projectedMessages, exact, decoded, reference, null);
     }
-  }
-
-  /** The principal axes of {@code x} (rows), largest variance first. */
-  private static double[][] principalAxes(float[][] x) {
-    int d = x[0].length;
-    double[] mean = new double[d];
-    for (float[] v : x) {
-      for (int i = 0; i < d; i++) {
-        mean[i] += v[i] / x.length;
-      }
-    }
-    double[][] cov = new double[d][d];
-    for (float[] v : x) {
-      for (int i = 0; i < d; i++) {
-        for (int j = 0; j < d; j++) {
-          cov[i][j] += (v[i] - mean[i]) * (v[j] - mean[j]) / x.length;
-        }
-      }
-    }
-    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(cov, false));
-    double[] values = eigen.getRealEigenvalues();
-    Integer[] order = new Integer[d];
-    for (int i = 0; i < d; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
-    double[][] axes = new double[d][];
-    for (int i = 0; i < d; i++) {
-      axes[i] = eigen.getEigenvector(order[i]).toArray();
-    }
-    return axes;
-  }
-
-  private static float[] project(float[] v, double[][] axes, int dims) {
-    float[] out = new float[dims];
-    for (int a = 0; a < dims; a++) {
-      double s = 0;
-      for (int i = 0; i < v.length; i++) {
-        s += axes[a][i] * v[i];
-      }
-      out[a] = (float) s;
-    }
-    return out;
   }
 
   /**

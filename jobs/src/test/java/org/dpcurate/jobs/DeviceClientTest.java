@@ -1,5 +1,6 @@
 package org.dpcurate.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,8 +40,13 @@ class DeviceClientTest extends SparkTestBase {
   }
 
   private String[] args(String campaign, String ds, String... extra) {
-    return concat(new String[] {"--warehouse", wh(), "--campaign", campaign, "--candidates", Integer.toString(K),
-        "--epsilon", "3", "--expected-reports", Integer.toString(DEVICES), "--ds", ds}, extra);
+    return args(campaign, K, ds, extra);
+  }
+
+  private String[] args(String campaign, int candidates, String ds, String... extra) {
+    return concat(new String[] {"--warehouse", wh(), "--campaign", campaign, "--candidates",
+        Integer.toString(candidates), "--epsilon", "3", "--expected-reports", Integer.toString(DEVICES), "--ds", ds},
+        extra);
   }
 
   /** The device a holds candidate a % 6 (six popular candidates of 1,000 devices each). */
@@ -167,6 +173,100 @@ class DeviceClientTest extends SparkTestBase {
       sumZ += Math.abs(z);
     }
     assertTrue(sumZ / K < 1.3, "mean |z| " + sumZ / K);
+  }
+
+  /**
+   * A projected round (100 candidates of 256 dimensions, 24,000 bytes a device: codes on 72 axes). The client
+   * follows docs/protocol.md "Projected download" on its own: it unpacks the 5-bit codes, projects its message on
+   * the int8 basis, votes for the highest score and reports the index; the server estimates every candidate's count
+   * of those votes. A device's message is one of the six first candidates' own embedding, which its projected vote
+   * must find.
+   */
+  @Test
+  void aProjectedRoundRoundTripsFromTheReferenceClient() throws Exception {
+    String campaign = "projected";
+    int k = 100;
+    assertEquals(ExitCode.SUCCESS, runShared(new GenerateJob(), args(campaign, k, DS)).code());
+    Outcome published = runShared(new PublishJob(), args(campaign, k, DS, "--oracle", "OLH", "--download-budget",
+        "24000"));
+    assertEquals(ExitCode.SUCCESS, published.code(), published.stderr());
+    assertTrue(published.stdout().contains("projected on 72 axes (23,908 bytes a device)"), published.stdout());
+    PublishedConfig config = PublishedConfigs.read(new Warehouse(wh(), spark), campaign, LocalDate.parse(DS));
+    assertEquals(k, config.oracle().domainSize());
+    java.util.Properties props = new java.util.Properties();
+    props.load(new java.io.StringReader(Files.readString(Path.of(wh(), "configs", "campaign=" + campaign,
+        "ds=" + DS + ".properties"))));
+    int axes = Integer.parseInt(props.getProperty("download.projected.axes"));
+    List<Row> basis = spark.read().parquet(Path.of(wh(), "download_basis", "campaign=" + campaign, "ds=" + DS)
+        .toString()).orderBy("axis").collectAsList();
+    List<Row> download = spark.read().parquet(Path.of(wh(), "downloads", "campaign=" + campaign, "ds=" + DS)
+        .toString()).orderBy("candidate_index").collectAsList();
+    assertEquals(axes, basis.size());
+    // What the device computes: the decoded codes r (N x a), and per message its projection p.
+    double[][] decoded = new double[k][axes];
+    for (int c = 0; c < k; c++) {
+      byte[] code = download.get(c).getAs("projected_code");
+      float scale = download.get(c).getAs("projected_scale");
+      for (int j = 0; j < axes; j++) {
+        int stored = 0;
+        for (int b = 0; b < 5; b++) {
+          int bit = 5 * j + b;
+          stored |= ((code[bit / 8] >> (bit % 8)) & 1) << b;
+        }
+        assertTrue(stored <= 30);
+        decoded[c][j] = scale * (stored - 15) + (float) basis.get(j).getAs("mean");
+      }
+    }
+    int[] voteOfHolder = new int[6];
+    for (int holder = 0; holder < 6; holder++) {
+      List<Float> message = download.get(holder).getList(download.get(holder).fieldIndex("embedding"));
+      double[] p = new double[axes];
+      for (int j = 0; j < axes; j++) {
+        byte[] u = basis.get(j).getAs("axis_int8");
+        double sum = 0;
+        for (int i = 0; i < u.length; i++) {
+          sum += u[i] * (double) message.get(i);
+        }
+        p[j] = (float) ((float) basis.get(j).getAs("axis_scale") * sum);
+      }
+      int best = 0;
+      double top = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < k; c++) {
+        double score = 0;
+        for (int j = 0; j < axes; j++) {
+          score += p[j] * decoded[c][j];
+        }
+        if (score > top) {
+          top = score;
+          best = c;
+        }
+      }
+      voteOfHolder[holder] = best;
+    }
+    assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, voteOfHolder, "each holder finds its own candidate");
+    FrequencyOracle oracle = FrequencyOracle.of(config.oracle());
+    List<String> lines = new ArrayList<>();
+    for (int d = 0; d < DEVICES; d++) {
+      SplittableRandom rng = new SplittableRandom(91L * d + 7);
+      lines.add(UploadRecord.encode(UploadRecord.reportId(rng.nextLong(), rng.nextLong()),
+          oracle.randomize(voteOfHolder[truth(d)], rng), config.oracle().epsilon()));
+    }
+    Files.write(batch(campaign, DS, "0001").resolve("part.jsonl"), lines, StandardCharsets.UTF_8);
+    assertEquals(ExitCode.SUCCESS, runShared(new IngestJob(), args(campaign, k, DS)).code());
+    Outcome estimated = runShared(new EstimateJob(), args(campaign, k, DS, "--max-rejected-share", "0"));
+    assertEquals(ExitCode.SUCCESS, estimated.code(), estimated.stderr());
+    List<Row> rows = spark.read().parquet(Path.of(wh(), "ranked", "campaign=" + campaign, "ds=" + DS).toString())
+        .orderBy("candidate_index").collectAsList();
+    assertEquals(k, rows.size());
+    double sumZ = 0;
+    for (Row r : rows) {
+      int index = r.getAs("candidate_index");
+      double expected = index < 6 ? DEVICES / 6.0 : 0;
+      double z = ((double) r.getAs("estimate") - expected) / (double) r.getAs("std_error");
+      assertTrue(Math.abs(z) < 5, "candidate " + index + ": z " + z);
+      sumZ += Math.abs(z);
+    }
+    assertTrue(sumZ / k < 1.3, "mean |z| " + sumZ / k);
   }
 
   @Test

@@ -48,6 +48,40 @@ class SegmentedCurationTest extends SparkTestBase {
     assertTrue(summary.contains("\"segments\":"), summary);
   }
 
+  /**
+   * A budget below the int8 list (26,000 bytes) that holds a projection on >= 64 of 256 axes: every round is
+   * published whole, as codes on 72 axes and their basis, and the estimates stay honest.
+   */
+  @Test
+  void aBudgetThatHoldsAProjectionPublishesTheWholePoolProjected() throws Exception {
+    String warehouse = dir.resolve("p").toString();
+    long budget = 24_000;
+    Outcome o = run(new CurateJob(), "--warehouse", warehouse, "--campaign", "proj", "--population",
+        tinyPopulation(dir).toString(), "--candidates", "100", "--rounds", "2", "--epsilon", "2", "--oracle", "OLH",
+        "--download-budget", Long.toString(budget));
+    assertEquals(ExitCode.SUCCESS, o.code(), o.stderr());
+    assertTrue(o.stdout().contains("devices download the pool projected on 72 axes: 23,908 bytes a device"),
+        o.stdout());
+    for (Row r : spark.read().parquet(warehouse + "/metrics").where("variant = 'curated' and round > 0")
+        .collectAsList()) {
+      assertEquals(1, r.<Integer>getAs("segments"));
+      assertEquals(72, r.<Integer>getAs("projected_axes"));
+      assertTrue(r.<Long>getAs("download_bytes") <= budget);
+      assertTrue(r.<Double>getAs("mean_abs_z") < 1.3, "round " + r.getAs("round") + ": " + r.getAs("mean_abs_z"));
+      assertTrue(r.<Double>getAs("interval_coverage") > 0.85, "round " + r.getAs("round"));
+    }
+    String config = Files.readString(Path.of(warehouse, "configs", "campaign=proj", "ds=2026-01-02.properties"));
+    assertTrue(config.contains("download.projected.axes=72\n") && config.contains("download.segments=1\n")
+        && config.contains("domain.size=100\n") && config.contains("protocol.version=3\n"), config);
+    String downloads = warehouse + "/downloads/campaign=proj/ds=2026-01-02";
+    assertEquals(0, spark.read().parquet(downloads).where("projected_code is null or length(projected_code) != 45")
+        .count());
+    List<Row> basis = spark.read().parquet(warehouse + "/download_basis/campaign=proj/ds=2026-01-02")
+        .orderBy("axis").collectAsList();
+    assertEquals(72, basis.size());
+    assertEquals(256, ((byte[]) basis.get(71).getAs("axis_int8")).length);
+  }
+
   @Test
   void aBudgetBelowTwoCandidatesIsAUsageError() throws Exception {
     Outcome o = run(new CurateJob(), "--warehouse", dir.resolve("w2").toString(), "--campaign", "small",

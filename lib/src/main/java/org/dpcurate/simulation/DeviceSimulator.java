@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.SplittableRandom;
 import org.dpcurate.client.UploadRecord;
 import org.dpcurate.download.DownloadPlan;
+import org.dpcurate.download.PrincipalProjection;
 import org.dpcurate.embedding.NearestCandidates;
 import org.dpcurate.hash.Seeds;
 import org.dpcurate.oracle.FrequencyOracle;
@@ -15,7 +16,8 @@ import org.dpcurate.oracle.Report;
  * device votes for the candidate nearest to most of its messages, ties going to the candidate with the highest
  * single similarity. Each device's randomness comes from its own stream, seeded by (seed, round, device index),
  * so results do not depend on how devices are partitioned. In a segmented round ({@link DownloadPlan}) a device
- * first draws its report id, which fixes its segment, and votes for the nearest of that segment's candidates.
+ * first draws its report id, which fixes its segment, and votes for the nearest of that segment's candidates. In a
+ * projected round a device compares the projection of its messages with the decoded codes.
  */
 public final class DeviceSimulator implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -42,6 +44,15 @@ public final class DeviceSimulator implements Serializable {
    */
   public DeviceSimulator(PrivatePopulation population, float[][] candidateEmbeddings, DownloadPlan segments,
       int messagesPerDevice, long seed, int round) {
+    this(population, candidateEmbeddings, segments, null, messagesPerDevice, seed, round);
+  }
+
+  /**
+   * As above; with a {@code projection} (null: none) the devices project their messages on its axes and
+   * {@code candidateEmbeddings} are the decoded codes.
+   */
+  public DeviceSimulator(PrivatePopulation population, float[][] candidateEmbeddings, DownloadPlan segments,
+      PrincipalProjection projection, int messagesPerDevice, long seed, int round) {
     this.bankSize = population.size();
     this.personaMembers = new int[bankSize][];
     for (int i = 0; i < bankSize; i++) {
@@ -49,6 +60,13 @@ public final class DeviceSimulator implements Serializable {
     }
     this.segments = segments;
     int count = segments == null ? 1 : segments.segments();
+    float[][] queries = population.embeddings();
+    if (projection != null) {
+      queries = new float[queries.length][];
+      for (int m = 0; m < queries.length; m++) {
+        queries[m] = projection.project(population.embeddings()[m]);
+      }
+    }
     this.nearest = new int[count][];
     this.similarity = new float[count][];
     for (int s = 0; s < count; s++) {
@@ -59,7 +77,7 @@ public final class DeviceSimulator implements Serializable {
           members[j] = candidateEmbeddings[segments.candidate(s, j)];
         }
       }
-      NearestCandidates.Result r = NearestCandidates.search(population.embeddings(), members);
+      NearestCandidates.Result r = NearestCandidates.search(queries, members);
       nearest[s] = r.index();
       similarity[s] = r.similarity();
       if (segments != null) {

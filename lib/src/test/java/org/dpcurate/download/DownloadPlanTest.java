@@ -43,7 +43,7 @@ class DownloadPlanTest {
   @CsvSource({"2000, 384, 262144", "2000, 256, 262144", "100000, 384, 1000000", "100000, 384, 1048576",
       "500, 16, 1000000", "2000, 384, 1552"})
   void theBudgetHoldsTheLargestSegmentAndOneSegmentFewerWouldNot(int k, int d, long budget) {
-    DownloadPlan plan = DownloadPlan.forBudget(k, d, budget);
+    DownloadPlan plan = DownloadPlan.segmentsForBudget(k, d, budget);
     long perCandidate = Int8Quantization.bytesPerVector(d);
     assertEquals(plan.segmentDomain() * perCandidate, plan.bytesPerDevice());
     assertTrue(plan.bytesPerDevice() <= budget, plan + ": " + plan.bytesPerDevice() + " > " + budget);
@@ -56,7 +56,7 @@ class DownloadPlanTest {
   @Test
   void aBudgetBelowTwoCandidatesIsRefusedWithTheSizes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DownloadPlan.forBudget(2000, 384, 700));
+        () -> DownloadPlan.segmentsForBudget(2000, 384, 700));
     assertTrue(e.getMessage().contains("388 bytes each"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new DownloadPlan(10, 4, 6));
   }
@@ -82,13 +82,43 @@ class DownloadPlanTest {
       assertEquals(Integer.parseInt(r[4].trim()), new DownloadPlan(2000, 384, segments).segmentOfReport(id), id);
     }
     // The worked example: N = 2000, d = 384, 262,144 bytes.
-    DownloadPlan example = DownloadPlan.forBudget(2000, 384, 262_144);
+    DownloadPlan example = DownloadPlan.segmentsForBudget(2000, 384, 262_144);
     assertEquals(3, example.segments());
     assertEquals(667, example.segmentDomain());
     assertEquals(666, example.segmentSize(2));
     assertEquals(258_796, example.bytesPerDevice());
     assertEquals(1, example.segmentOf(1000));
     assertEquals(333, example.positionOf(1000));
+  }
+
+  /** The budget's order of preference: the int8 list, else a projection on >= d / 4 axes, else segments. */
+  @Test
+  void aBudgetBuysTheWholeListThenAProjectionThenSegments() {
+    DownloadPlan whole = DownloadPlan.forBudget(2000, 384, 776_000);
+    assertEquals(1, whole.segments());
+    assertEquals(0, whole.projectedAxes());
+    assertEquals(776_000, whole.bytesPerDevice());
+
+    DownloadPlan projected = DownloadPlan.forBudget(2000, 384, 262_144);
+    assertTrue(projected.projected());
+    assertEquals(1, projected.segments());
+    assertEquals(153, projected.projectedAxes());
+    assertEquals(2000 * (96 + 4) + 153 * (384 + 8), projected.bytesPerDevice());
+    assertTrue(PrincipalProjection.downloadBytes(2000, 384, 154) > 262_144, "one more axis would not fit");
+    assertEquals(projected.bytesPerDevice(), PrincipalProjection.downloadBytes(2000, 384, 153));
+
+    // At K = 100,000 a megabyte holds 9 axes, below 96: segments.
+    DownloadPlan segmented = DownloadPlan.forBudget(100_000, 384, 1_000_000);
+    assertEquals(0, segmented.projectedAxes());
+    assertEquals(DownloadPlan.segmentsForBudget(100_000, 384, 1_000_000), segmented);
+    assertEquals(39, segmented.segments());
+
+    assertEquals(96, DownloadPlan.minProjectedAxes(384));
+    long justEnough = PrincipalProjection.downloadBytes(2000, 384, 96);
+    assertEquals(96, DownloadPlan.forBudget(2000, 384, justEnough).projectedAxes());
+    assertEquals(0, DownloadPlan.forBudget(2000, 384, justEnough - 1).projectedAxes());
+    assertThrows(IllegalArgumentException.class, () -> new DownloadPlan(2000, 384, 2, 100));
+    assertThrows(IllegalArgumentException.class, () -> new DownloadPlan(2000, 384, 1, 385));
   }
 
   /** Random ids fall into segments evenly: chi-square with 6 degrees of freedom below its 0.1% point, 22.46. */

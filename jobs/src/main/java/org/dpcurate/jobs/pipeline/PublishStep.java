@@ -3,6 +3,7 @@ package org.dpcurate.jobs.pipeline;
 import java.time.LocalDate;
 import java.util.List;
 import org.dpcurate.download.DownloadPlan;
+import org.dpcurate.download.PrincipalProjection;
 import org.dpcurate.jobs.options.Cli;
 import org.dpcurate.jobs.options.CurationOptions;
 import org.dpcurate.jobs.options.PublishSettings;
@@ -38,7 +39,8 @@ public final class PublishStep {
    * What a publication committed; {@code download} is null when every device downloads the whole pool in float32
    * (no download budget), else the segments devices download in int8.
    */
-  public record Published(PublishedConfig config, List<Candidate> pool, DownloadPlan download) {}
+  public record Published(PublishedConfig config, List<Candidate> pool, DownloadPlan download,
+      PrincipalProjection projection) {}
 
   /** Publishes {@code ds} polling {@code samplingRate} of the devices; {@code replace} only for simulations. */
   public Published publish(LocalDate ds, double samplingRate, boolean replace) {
@@ -53,16 +55,25 @@ public final class PublishStep {
     String model = CandidateTable.embeddingModel(run.warehouse(), run.campaign(), ds);
     PublishedConfig published = PublishedConfigs.write(run.warehouse(), run.campaign(), ds, pool.get(0).round(),
         config, samplingRate, replace, model == null ? null : new PublishedConfigs.Embedding(model, dimension),
-        plan == null ? null
-            : new PublishedConfigs.Download(settings.downloadBudget(), segments, plan.bytesPerDevice()));
+        plan == null ? null : new PublishedConfigs.Download(settings.downloadBudget(), segments,
+            plan.projectedAxes(), plan.bytesPerDevice()));
+    PrincipalProjection projection = plan != null && plan.projected()
+        ? PrincipalProjection.fit(pool.stream().map(Candidate::embedding).toArray(float[][]::new),
+            plan.projectedAxes())
+        : null;
     DownloadsTable.write(run.warehouse(), run.campaign(), ds, pool, published,
-        plan == null ? DownloadPlan.wholePool(pool.size(), Math.max(1, dimension)) : plan);
+        plan == null ? DownloadPlan.wholePool(pool.size(), Math.max(1, dimension)) : plan, projection);
     LOG.info("{} {}: published round {} ({} eps={}, K={}, sampling {}{}) in {}", run.campaign(), ds,
         published.round(), config.kind(), config.epsilon(), pool.size(), samplingRate, plan == null ? ""
-            : String.format(", %d segments of <= %d candidates, %,d bytes a device (budget %,d; whole pool in "
-                + "float32: %,d)", segments, plan.segmentDomain(), plan.bytesPerDevice(), settings.downloadBudget(),
-                plan.wholePoolFloat32Bytes()), Timing.since(start));
-    return new Published(published, pool, plan);
+            : String.format(", %s, %,d bytes a device (budget %,d; whole pool in float32: %,d)", layout(plan),
+                plan.bytesPerDevice(), settings.downloadBudget(), plan.wholePoolFloat32Bytes()), Timing.since(start));
+    return new Published(published, pool, plan, projection);
+  }
+
+  /** How the pool is downloaded, for the logs. */
+  private static String layout(DownloadPlan plan) {
+    return plan.projected() ? String.format("the whole pool projected on %d of %d axes", plan.projectedAxes(),
+        plan.dimension()) : String.format("%d segments of <= %d candidates", plan.segments(), plan.segmentDomain());
   }
 
   /** The segments for the download budget, or null without one. */
@@ -82,7 +93,10 @@ public final class PublishStep {
   public static String summary(Published p) {
     return String.format("ok: round %d published with %s eps=%s over %d candidates%s, config %s",
         p.config().round(), p.config().oracle().kind(), p.config().oracle().epsilon(), p.pool().size(),
-        p.download() == null ? "" : String.format(" in %d segments (%,d bytes a device)", p.download().segments(),
-            p.download().bytesPerDevice()), p.config().hash().substring(0, 12));
+        p.download() == null ? "" : p.download().projected()
+            ? String.format(" projected on %d axes (%,d bytes a device)", p.download().projectedAxes(),
+                p.download().bytesPerDevice())
+            : String.format(" in %d segments (%,d bytes a device)", p.download().segments(),
+                p.download().bytesPerDevice()), p.config().hash().substring(0, 12));
   }
 }

@@ -38,6 +38,10 @@ public final class CurateReport {
         out.append(String.format(Locale.ROOT, "%n%-17s devices download 1 of %d segments: %,d bytes a device",
             r.variant(), r.download().segments(), r.download().bytesPerDevice()));
       }
+      if (r.download() != null && r.download().projectedAxes() > 0 && r.metrics().round() == 1) {
+        out.append(String.format(Locale.ROOT, "%n%-17s devices download the pool projected on %d axes: %,d bytes "
+            + "a device", r.variant(), r.download().projectedAxes(), r.download().bytesPerDevice()));
+      }
     }
     for (MetricsTable.RoundRow r : rows) {
       if (r.attack() != null) {
@@ -96,6 +100,7 @@ public final class CurateReport {
       if (r.download() != null) {
         row.put("segments", r.download().segments());
         row.put("download_bytes", r.download().bytesPerDevice());
+        row.put("projected_axes", r.download().projectedAxes());
       }
       if (r.attack() != null) {
         row.put("attack_target", r.attack().target());

@@ -11,6 +11,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.dpcurate.download.DownloadPlan;
+import org.dpcurate.download.PrincipalProjection;
 import org.dpcurate.embedding.Int8Quantization;
 import org.dpcurate.hash.Seeds;
 import org.dpcurate.jobs.options.SimulationSettings;
@@ -97,16 +98,20 @@ public final class CurationDevices {
     int round = published.round();
     long start = System.nanoTime();
     DownloadPlan segments = publication.download();
-    lastDownload = segments == null ? new MetricsTable.Download(1, 4L * pool.get(0).embedding().length * pool.size())
-        : new MetricsTable.Download(segments.segments(), segments.bytesPerDevice());
-    // Segmented rounds download int8 embeddings: devices search the dequantized vectors.
+    lastDownload = segments == null
+        ? new MetricsTable.Download(1, 0, 4L * pool.get(0).embedding().length * pool.size())
+        : new MetricsTable.Download(segments.segments(), segments.projectedAxes(), segments.bytesPerDevice());
+    // Devices search what they downloaded: the float32 list, the dequantized int8 vectors or the decoded codes.
+    PrincipalProjection projection = publication.projection();
     float[][] embeddings = pool.stream().map(c -> segments == null ? c.embedding()
+        : projection != null ? projection.decode(projection.encode(c.embedding()))
         : Int8Quantization.quantize(c.embedding()).dequantize()).toArray(float[][]::new);
-    DeviceSimulator simulator = new DeviceSimulator(population, embeddings, segments,
+    DeviceSimulator simulator = new DeviceSimulator(population, embeddings, segments, projection,
         settings.population().messagesPerDevice(), run.seed(), round);
     LOG.info("round {}: nearest candidates of {} private messages among {} candidates{} in {}", round,
-        population.size(), pool.size(), segments == null ? "" : " in each of " + segments.segments() + " segments",
-        Timing.since(start));
+        population.size(), pool.size(), segments == null ? "" : segments.projected()
+            ? " projected on " + segments.projectedAxes() + " axes"
+            : " in each of " + segments.segments() + " segments", Timing.since(start));
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(w.spark().sparkContext());
     Broadcast<DeviceSimulator> sim = jsc.broadcast(simulator);

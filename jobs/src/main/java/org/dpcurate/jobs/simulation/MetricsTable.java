@@ -46,6 +46,7 @@ public final class MetricsTable {
       .add("knn_recall", DataTypes.DoubleType, true)
       .add("segments", DataTypes.IntegerType, true)
       .add("download_bytes", DataTypes.LongType, true)
+      .add("projected_axes", DataTypes.IntegerType, true)
       .add("attack_target", DataTypes.StringType, true)
       .add("attack_target_share", DataTypes.DoubleType, true)
       .add("attack_target_selected", DataTypes.BooleanType, true)
@@ -67,10 +68,11 @@ public final class MetricsTable {
   }
 
   /**
-   * What each device of a round downloaded: its segment's int8 embeddings of {@code segments}, or (1 segment
-   * without a download budget) the whole list in float32.
+   * What each device of a round downloaded: its segment's int8 embeddings of {@code segments}, the whole list's
+   * codes on {@code projectedAxes} principal axes and their basis, or (1 segment, 0 axes, without a download
+   * budget) the whole list in float32.
    */
-  public record Download(int segments, long bytesPerDevice) {}
+  public record Download(int segments, int projectedAxes, long bytesPerDevice) {}
 
   /** Where fake devices' target stood in a round: its estimated share and whether it was selected. */
   public record AttackOutcome(String target, double share, boolean selected) {}
@@ -89,7 +91,8 @@ public final class MetricsTable {
           u == null ? null : nullIfNaN(u.languageAccuracy()), u == null ? null : nullIfNaN(u.gapClosed()),
           u == null ? null : nullIfNaN(u.frechetDistance()), u == null ? null : nullIfNaN(u.precision()),
           u == null ? null : nullIfNaN(u.recall()), r.download() == null ? null : r.download().segments(),
-          r.download() == null ? null : r.download().bytesPerDevice(), r.attack() == null ? null : r.attack().target(),
+          r.download() == null ? null : r.download().bytesPerDevice(),
+          r.download() == null ? null : r.download().projectedAxes(), r.attack() == null ? null : r.attack().target(),
           r.attack() == null ? null : r.attack().share(), r.attack() == null ? null : r.attack().selected(),
           r.ds() == null ? null : r.ds().toString()));
     }

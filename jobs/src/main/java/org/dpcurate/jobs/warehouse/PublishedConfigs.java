@@ -47,10 +47,11 @@ public final class PublishedConfigs {
   public record Embedding(String model, int dimension) {}
 
   /**
-   * The segmented download of a round (docs/protocol.md, "Segments"): the per-device budget it was sized for,
-   * the number of segments and the bytes a device downloads at most.
+   * The budgeted download of a round (docs/protocol.md, "Segments" and "Projected download"): the per-device
+   * budget it was sized for, the number of segments, the principal axes of a projected download (0: int8 vectors)
+   * and the bytes a device downloads at most.
    */
-  public record Download(long budgetBytes, int segments, long bytesPerDevice) {}
+  public record Download(long budgetBytes, int segments, int projectedAxes, long bytesPerDevice) {}
 
   /**
    * Publishes date {@code ds}'s round; {@code samplingRate} below 1 adds {@code sampling.rate} (a config without it
@@ -89,6 +90,9 @@ public final class PublishedConfigs {
       p.put("download.budget.bytes", Long.toString(download.budgetBytes()));
       p.put("download.segments", Integer.toString(download.segments()));
       p.put("download.bytes.per.device", Long.toString(download.bytesPerDevice()));
+      if (download.projectedAxes() > 0) {
+        p.put("download.projected.axes", Integer.toString(download.projectedAxes()));
+      }
     }
     // Sorted keys and no timestamp: the same config always writes the same bytes (and hash).
     StringBuilder text = new StringBuilder();

@@ -46,6 +46,7 @@ class SchemaDocsTest {
     out.put(DiscoveryTruthTable.NAME, DiscoveryTruthTable.SCHEMA);
     out.put(RetentionLogTable.NAME, RetentionLogTable.SCHEMA);
     out.put(DownloadsTable.NAME, DownloadsTable.SCHEMA);
+    out.put(DownloadBasisTable.NAME, DownloadBasisTable.SCHEMA);
     out.put(IngestRejectsTable.NAME, IngestRejectsTable.SCHEMA);
     out.put(DiscoveryCandidatesTable.NAME, DiscoveryCandidatesTable.SCHEMA);
     out.put(EmbeddingsTable.NAME, EmbeddingsTable.SCHEMA);
