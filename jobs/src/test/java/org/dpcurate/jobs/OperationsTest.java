@@ -245,6 +245,31 @@ class OperationsTest extends SparkTestBase {
     }
   }
 
+  /** A download layout no device could follow is refused by name: a projection is one segment within d axes. */
+  @Test
+  void inconsistentDownloadKeysAreRefused() throws Exception {
+    Warehouse w = new Warehouse(wh(), spark);
+    LocalDate ds = LocalDate.parse("2026-04-03");
+    String[] edits = {"download.segments=3", "download.projected.axes=385", "download.projected.axes=-1"};
+    for (int i = 0; i < edits.length; i++) {
+      String campaign = "layout-" + i;
+      PublishedConfigs.write(w, campaign, ds, 1, OracleConfig.grr(2, 100), 1, true,
+          new PublishedConfigs.Embedding("all-minilm-l6-v2-q", 384),
+          new PublishedConfigs.Download(300_000, 1, 100, 250_000));
+      assertEquals(100, Integer.parseInt(Files.readString(Path.of(wh(), "configs", "campaign=" + campaign,
+          "ds=2026-04-03.properties")).replaceAll("(?s).*download.projected.axes=(\\d+).*", "$1")));
+      assertEquals(1, PublishedConfigs.read(w, campaign, ds).segments());
+      Path config = Path.of(wh(), "configs", "campaign=" + campaign, "ds=2026-04-03.properties");
+      String key = edits[i].substring(0, edits[i].indexOf('='));
+      rewrite(config, Files.readString(config).replaceAll(key.replace(".", "\\.") + "=[^\n]*\n", "")
+          + edits[i] + "\n");
+      JobException e = assertThrows(JobException.class, () -> PublishedConfigs.read(w, campaign, ds));
+      assertTrue(e.getMessage().contains("download.projected.axes must be in [1, embedding.dimension]"),
+          e.getMessage());
+      assertEquals(ExitCode.MISSING_INPUT, e.exitCode());
+    }
+  }
+
   @Test
   void roundsBeyondTheBudgetAreRefusedAndShuffledRoundsRecordTheCentralBound() throws Exception {
     prepare("p", "2026-04-01");

@@ -179,6 +179,12 @@ public final class PublishedConfigs {
       if (segments < 1) {
         throw invalid(path, "download.segments must be >= 1, got: " + segments);
       }
+      int axes = Integer.parseInt(p.getProperty("download.projected.axes", "0"));
+      int dimension = Integer.parseInt(p.getProperty("embedding.dimension", "0"));
+      if (axes < 0 || (axes > 0 && (segments != 1 || axes > dimension))) {
+        throw invalid(path, "download.projected.axes must be in [1, embedding.dimension] and the download one "
+            + "segment, got " + axes + " axes, dimension " + dimension + ", " + segments + " segments");
+      }
       return new PublishedConfig(Integer.parseInt(p.getProperty("round")), c, rate, segments, hash);
     } catch (IllegalArgumentException e) {
       throw invalid(path, e.getMessage());
