@@ -162,7 +162,10 @@ public final class PrincipalProjection implements Serializable {
     return out;
   }
 
-  /** A candidate's code: its projection minus the mean, {@code scale = max |r_a| / 15}, {@code c_a = round(r_a / scale)}. */
+  /**
+   * A candidate's code: {@code e_a} its projection minus the mean, {@code scale = max |e_a| / 15},
+   * {@code c_a = floor(e_a / scale + 0.5)}.
+   */
   public Code encode(float[] embedding) {
     float[] p = project(embedding);
     float max = 0;
@@ -174,7 +177,7 @@ public final class PrincipalProjection implements Serializable {
     int[] values = new int[p.length];
     if (scale > 0) {
       for (int a = 0; a < p.length; a++) {
-        values[a] = Math.max(-LEVELS, Math.min(LEVELS, (int) Math.floor(p[a] / scale + 0.5f)));
+        values[a] = Math.max(-LEVELS, Math.min(LEVELS, Math.round(p[a] / scale)));
       }
     }
     return new Code(pack(values), scale);
@@ -190,8 +193,10 @@ public final class PrincipalProjection implements Serializable {
     return out;
   }
 
-  /** Values in [-15, 15] as {@code value + 15} in {@value #BITS} bits each, bit {@code b} of the stream in bit
-   * {@code b mod 8} of byte {@code b / 8}. */
+  /**
+   * Values in [-15, 15] as {@code value + 15} in {@value #BITS} bits each, bit {@code b} of the stream in bit
+   * {@code b mod 8} of byte {@code b / 8}.
+   */
   public static byte[] pack(int[] values) {
     byte[] out = new byte[packedBytes(values.length)];
     for (int j = 0; j < values.length; j++) {
