@@ -202,7 +202,7 @@ class DeviceClientTest extends SparkTestBase {
     List<Row> download = spark.read().parquet(Path.of(wh(), "downloads", "campaign=" + campaign, "ds=" + DS)
         .toString()).orderBy("candidate_index").collectAsList();
     assertEquals(axes, basis.size());
-    // What the device computes: the decoded codes r (N x a), and per message its projection p.
+    // What the device computes: the decoded codes r scaled to unit length (N x a), and per message its projection p.
     double[][] decoded = new double[k][axes];
     for (int c = 0; c < k; c++) {
       byte[] code = download.get(c).getAs("projected_code");
@@ -215,6 +215,10 @@ class DeviceClientTest extends SparkTestBase {
         }
         assertTrue(stored <= 30);
         decoded[c][j] = scale * (stored - 15) + (float) basis.get(j).getAs("mean");
+      }
+      double norm = Math.sqrt(java.util.Arrays.stream(decoded[c]).map(v -> v * v).sum());
+      for (int j = 0; j < axes; j++) {
+        decoded[c][j] /= norm;
       }
     }
     int[] voteOfHolder = new int[6];

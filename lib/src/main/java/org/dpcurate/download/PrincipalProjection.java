@@ -5,14 +5,18 @@ import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.dpcurate.embedding.Int8Quantization;
+import org.dpcurate.embedding.Vectors;
 
 /**
  * The projected download (docs/protocol.md "Projected download"): a pool's embeddings on their first {@code a}
  * principal axes, each candidate as {@value #BITS}-bit codes, so a whole pool fits a budget that its int8 vectors do
  * not. The axes are fitted on the candidates (public data) and published in int8 with the projected pool mean; a
  * device projects its message on the dequantized axes and scores each candidate by the dot product with the
- * candidate's decoded projection. Ranking candidates by that score approximates ranking them by the full-space dot
- * product: what is lost is the candidates' spread outside the first axes and the codes' rounding.
+ * candidate's decoded projection scaled to unit length. Every candidate embedding has unit length, but the part
+ * of it on the first axes does not: scaling it away keeps candidates that lie mostly on those axes from winning
+ * the near-ties (in the demo's pool, votes moved from short to medium-length candidates half as often). Ranking by
+ * that score approximates ranking by cosine similarity; what is lost is the spread outside the first axes and the
+ * codes' rounding.
  */
 public final class PrincipalProjection implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -191,6 +195,11 @@ public final class PrincipalProjection implements Serializable {
       out[a] = code.scale() * values[a] + mean[a];
     }
     return out;
+  }
+
+  /** What a device scores a candidate with: its decoded projection {@link #decode} scaled to unit length. */
+  public float[] scoringVector(Code code) {
+    return Vectors.normalize(decode(code));
   }
 
   /**

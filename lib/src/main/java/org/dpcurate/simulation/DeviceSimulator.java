@@ -49,7 +49,7 @@ public final class DeviceSimulator implements Serializable {
 
   /**
    * As above; with a {@code projection} (null: none) the devices project their messages on its axes and
-   * {@code candidateEmbeddings} are the decoded codes.
+   * {@code candidateEmbeddings} are the candidates' {@link PrincipalProjection#scoringVector scoring vectors}.
    */
   public DeviceSimulator(PrivatePopulation population, float[][] candidateEmbeddings, DownloadPlan segments,
       PrincipalProjection projection, int messagesPerDevice, long seed, int round) {

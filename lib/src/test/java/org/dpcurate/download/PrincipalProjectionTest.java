@@ -161,7 +161,7 @@ class PrincipalProjectionTest {
     }
   }
 
-  /** The worked scoring example of docs/protocol.md: a device's projection, a decoded code and the score. */
+  /** The worked scoring example of docs/protocol.md: a projection, a decoded code, its unit scaling, the score. */
   @Test
   void theProtocolsScoringExample() {
     List<String[]> rows = ProtocolDocument.rows(line -> line.startsWith("| score | "));
@@ -180,7 +180,8 @@ class PrincipalProjectionTest {
         .replace("`", "")), Float.parseFloat(r[6].trim()));
     assertArrayEquals(floats(r[7]), p.project(x), 5e-6f);
     assertArrayEquals(floats(r[8]), p.decode(code), 5e-6f);
-    assertEquals(Double.parseDouble(r[9].trim()), Vectors.dot(p.project(x), p.decode(code)), 5e-6);
+    assertArrayEquals(floats(r[9]), p.scoringVector(code), 5e-6f);
+    assertEquals(Double.parseDouble(r[10].trim()), Vectors.dot(p.project(x), p.scoringVector(code)), 5e-6);
   }
 
   private static float[] floats(String cell) {

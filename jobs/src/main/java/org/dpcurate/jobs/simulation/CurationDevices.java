@@ -101,10 +101,10 @@ public final class CurationDevices {
     lastDownload = segments == null
         ? new MetricsTable.Download(1, 0, 4L * pool.get(0).embedding().length * pool.size())
         : new MetricsTable.Download(segments.segments(), segments.projectedAxes(), segments.bytesPerDevice());
-    // Devices search what they downloaded: the float32 list, the dequantized int8 vectors or the decoded codes.
+    // Devices search what they downloaded: the float32 list, the dequantized int8 vectors or the scaled codes.
     PrincipalProjection projection = publication.projection();
     float[][] embeddings = pool.stream().map(c -> segments == null ? c.embedding()
-        : projection != null ? projection.decode(projection.encode(c.embedding()))
+        : projection != null ? projection.scoringVector(projection.encode(c.embedding()))
         : Int8Quantization.quantize(c.embedding()).dequantize()).toArray(float[][]::new);
     DeviceSimulator simulator = new DeviceSimulator(population, embeddings, segments, projection,
         settings.population().messagesPerDevice(), run.seed(), round);
