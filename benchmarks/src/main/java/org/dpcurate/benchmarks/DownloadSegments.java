@@ -12,8 +12,8 @@ import org.dpcurate.oracle.OracleConfig;
 
 /**
  * The download side of a budget at K = 100,000 and the real model's dimension: for each per-device budget, the
- * segments (or the projection's axes) the publish step picks, the bytes a device really downloads (the largest segment's vectors quantized
- * and counted, d + 4 bytes each), and what the segment count costs in noise: the oracle the mechanism chooser picks
+ * segments (or the projection's axes) the publish step picks, the bytes a device really downloads (the largest
+ * segment's vectors quantized and counted, d + 4 bytes each; a projection's codes and basis), and what the segment count costs in noise: the oracle the mechanism chooser picks
  * for a segment's positions and reports, and the standard error of a candidate's share (on the one scale of
  * docs/protocol.md "Segments", for a candidate nobody voted for) with 1,000,000 devices a round. Fewer segments:
  * a bigger download, each candidate competing with more of the pool, and more reports a segment.
@@ -47,7 +47,8 @@ public final class DownloadSegments {
       OracleConfig config = MechanismChooser.choose(eps, plan.segmentDomain(), 128, perSegment).chosen();
       double se = Math.sqrt(FrequencyOracle.of(config).variance(perSegment, 0, 0)) / devices;
       System.out.printf(Locale.ROOT, "%9d  %8d  %4d  %11d  %12d  %6s  %15d  %14.6f%s%n", budget, plan.segments(),
-          plan.projectedAxes(), plan.segmentDomain(), bytes, config.kind(), perSegment, se, bytes <= 1_000_000 ? "" : "  (> 1 MB)");
+          plan.projectedAxes(), plan.segmentDomain(), bytes, config.kind(), perSegment, se,
+          bytes <= 1_000_000 ? "" : "  (> 1 MB)");
     }
   }
 }
