@@ -13,10 +13,11 @@ import org.dpcurate.oracle.OracleConfig;
 /**
  * The download side of a budget at K = 100,000 and the real model's dimension: for each per-device budget, the
  * segments (or the projection's axes) the publish step picks, the bytes a device really downloads (the largest
- * segment's vectors quantized and counted, d + 4 bytes each; a projection's codes and basis), and what the segment count costs in noise: the oracle the mechanism chooser picks
- * for a segment's positions and reports, and the standard error of a candidate's share (on the one scale of
- * docs/protocol.md "Segments", for a candidate nobody voted for) with 1,000,000 devices a round. Fewer segments:
- * a bigger download, each candidate competing with more of the pool, and more reports a segment.
+ * segment's vectors quantized and counted, d + 4 bytes each; a projection's codes and basis), and what the segment
+ * count costs in noise: the oracle the mechanism chooser picks for a segment's positions and reports, and the
+ * standard error of a candidate's share (on the one scale of docs/protocol.md "Segments", for a candidate nobody
+ * voted for) with 1,000,000 devices a round. Fewer segments: a bigger download, each candidate competing with more
+ * of the pool, and more reports a segment.
  * Run: java -cp benchmarks/target/benchmarks.jar org.dpcurate.benchmarks.DownloadSegments [K] [devices]
  */
 public final class DownloadSegments {
