@@ -87,6 +87,26 @@ class DeviceClientTest extends SparkTestBase {
         .orderBy("candidate_index").collectAsList();
   }
 
+  /** The true counts when the devices hold the six first of {@code k} candidates, 1,000 each. */
+  private static double[] sixPopular(int k) {
+    double[] truth = new double[k];
+    java.util.Arrays.fill(truth, 0, 6, DEVICES / 6.0);
+    return truth;
+  }
+
+  /** Every candidate's estimate within 5 standard errors of its true count, and mean |z| below 1.3 (0.80 exact). */
+  private static void assertEstimatesCover(String label, List<Row> rows, double[] truth) {
+    assertEquals(truth.length, rows.size());
+    double sumZ = 0;
+    for (Row r : rows) {
+      int index = r.getAs("candidate_index");
+      double z = ((double) r.getAs("estimate") - truth[index]) / (double) r.getAs("std_error");
+      assertTrue(Math.abs(z) < 5, label + " candidate " + index + ": z " + z + " (expected " + truth[index] + ")");
+      sumZ += Math.abs(z);
+    }
+    assertTrue(sumZ / rows.size() < 1.3, label + ": mean |z| " + sumZ / rows.size());
+  }
+
   @Test
   void everyOracleRoundTripsFromTheReferenceClientToTheRanking() throws Exception {
     // Seven campaigns on one fleet's devices on one date: a budget that holds all seven rounds.
@@ -101,17 +121,7 @@ class DeviceClientTest extends SparkTestBase {
       Outcome estimated = runShared(new EstimateJob(), args(campaign, DS, "--max-rejected-share", "0", "--policy",
           policy.toString()));
       assertEquals(ExitCode.SUCCESS, estimated.code(), kind + ": " + estimated.stderr());
-      List<Row> rows = ranking(campaign);
-      assertEquals(K, rows.size());
-      double sumZ = 0;
-      for (Row r : rows) {
-        int index = r.getAs("candidate_index");
-        double expected = index < 6 ? DEVICES / 6.0 : 0;
-        double z = ((double) r.getAs("estimate") - expected) / (double) r.getAs("std_error");
-        assertTrue(Math.abs(z) < 5, kind + " candidate " + index + ": z " + z);
-        sumZ += Math.abs(z);
-      }
-      assertTrue(sumZ / K < 1.3, kind + ": mean |z| " + sumZ / K);
+      assertEstimatesCover(kind.name(), ranking(campaign), sixPopular(K));
     }
   }
 
@@ -163,16 +173,8 @@ class DeviceClientTest extends SparkTestBase {
     assertEquals(ExitCode.SUCCESS, runShared(new IngestJob(), args(campaign, DS)).code());
     Outcome estimated = runShared(new EstimateJob(), args(campaign, DS, "--max-rejected-share", "0"));
     assertEquals(ExitCode.SUCCESS, estimated.code(), estimated.stderr());
-    List<Row> rows = ranking(campaign);
-    assertEquals(K, rows.size());
-    double sumZ = 0;
-    for (Row r : rows) {
-      int index = r.getAs("candidate_index");
-      double z = ((double) r.getAs("estimate") - expected[index]) / (double) r.getAs("std_error");
-      assertTrue(Math.abs(z) < 5, "candidate " + index + ": z " + z + " (expected " + expected[index] + ")");
-      sumZ += Math.abs(z);
-    }
-    assertTrue(sumZ / K < 1.3, "mean |z| " + sumZ / K);
+    assertEstimatesCover("segmented", ranking(campaign), java.util.Arrays.stream(expected).asDoubleStream()
+        .toArray());
   }
 
   /**
@@ -259,18 +261,7 @@ class DeviceClientTest extends SparkTestBase {
     assertEquals(ExitCode.SUCCESS, runShared(new IngestJob(), args(campaign, k, DS)).code());
     Outcome estimated = runShared(new EstimateJob(), args(campaign, k, DS, "--max-rejected-share", "0"));
     assertEquals(ExitCode.SUCCESS, estimated.code(), estimated.stderr());
-    List<Row> rows = spark.read().parquet(Path.of(wh(), "ranked", "campaign=" + campaign, "ds=" + DS).toString())
-        .orderBy("candidate_index").collectAsList();
-    assertEquals(k, rows.size());
-    double sumZ = 0;
-    for (Row r : rows) {
-      int index = r.getAs("candidate_index");
-      double expected = index < 6 ? DEVICES / 6.0 : 0;
-      double z = ((double) r.getAs("estimate") - expected) / (double) r.getAs("std_error");
-      assertTrue(Math.abs(z) < 5, "candidate " + index + ": z " + z);
-      sumZ += Math.abs(z);
-    }
-    assertTrue(sumZ / k < 1.3, "mean |z| " + sumZ / k);
+    assertEstimatesCover("projected", ranking(campaign), sixPopular(k));
   }
 
   @Test

@@ -102,7 +102,6 @@ public final class PrincipalProjection implements Serializable {
     });
     byte[][] axes = new byte[count][];
     float[] scales = new float[count];
-    float[] mean = new float[count];
     float[] centreF = new float[d];
     for (int i = 0; i < d; i++) {
       centreF[i] = (float) centre[i];
@@ -123,9 +122,8 @@ public final class PrincipalProjection implements Serializable {
       axes[a] = q.values();
       scales[a] = q.scale();
     }
-    PrincipalProjection unanchored = new PrincipalProjection(axes, scales, new float[count]);
-    float[] projectedCentre = unanchored.project(centreF);
-    System.arraycopy(projectedCentre, 0, mean, 0, count);
+    // The mean is the centre projected as a device projects: on the int8 axes (projecting ignores the mean).
+    float[] mean = new PrincipalProjection(axes, scales, new float[count]).project(centreF);
     return new PrincipalProjection(axes, scales, mean);
   }
 

@@ -23,6 +23,14 @@ class PrincipalProjectionTest {
     return Vectors.normalize(v);
   }
 
+  private static float[][] units(SplittableRandom rng, int n, int d) {
+    float[][] out = new float[n][];
+    for (int i = 0; i < n; i++) {
+      out[i] = unit(rng, d);
+    }
+    return out;
+  }
+
   @Test
   void packedCodesRoundTripInFiveBitsAValue() {
     SplittableRandom rng = new SplittableRandom(3);
@@ -84,10 +92,7 @@ class PrincipalProjectionTest {
   @Test
   void decodingIsWithinHalfAStepOfTheProjection() {
     SplittableRandom rng = new SplittableRandom(5);
-    float[][] pool = new float[300][];
-    for (int i = 0; i < pool.length; i++) {
-      pool[i] = unit(rng, 32);
-    }
+    float[][] pool = units(rng, 300, 32);
     PrincipalProjection p = PrincipalProjection.fit(pool, 12);
     for (float[] c : pool) {
       PrincipalProjection.Code code = p.encode(c);
@@ -108,10 +113,7 @@ class PrincipalProjectionTest {
   void onAllAxesTheScoreIsTheDotProductToWithinTheRoundingBounds() {
     SplittableRandom rng = new SplittableRandom(9);
     int d = 16;
-    float[][] pool = new float[200][];
-    for (int i = 0; i < pool.length; i++) {
-      pool[i] = unit(rng, d);
-    }
+    float[][] pool = units(rng, 200, d);
     PrincipalProjection p = PrincipalProjection.fit(pool, d);
     double axisError = 0;
     for (int a = 0; a < d; a++) {
@@ -131,10 +133,7 @@ class PrincipalProjectionTest {
   @Test
   void theFitIsAFunctionOfThePool() {
     SplittableRandom rng = new SplittableRandom(2);
-    float[][] pool = new float[100][];
-    for (int i = 0; i < pool.length; i++) {
-      pool[i] = unit(rng, 24);
-    }
+    float[][] pool = units(rng, 100, 24);
     PrincipalProjection a = PrincipalProjection.fit(pool, 6);
     PrincipalProjection b = PrincipalProjection.fit(pool.clone(), 6);
     for (int axis = 0; axis < 6; axis++) {
