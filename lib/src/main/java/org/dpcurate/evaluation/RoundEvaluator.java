@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.dpcurate.embedding.NearestCandidates;
+import org.dpcurate.selection.CuratedSet;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.simulation.PrivatePopulation;
 import org.dpcurate.synthesis.Candidate;
@@ -34,13 +35,14 @@ public final class RoundEvaluator {
         Double.NaN, Double.NaN, cov);
   }
 
-  /** A round with estimates: the curated set is the selected candidates weighted by their shares. */
+  /** A round with estimates: its {@link CuratedSet} is scored. */
   public RoundMetrics round(int round, List<Candidate> pool, List<RankedCandidate> ranking, long[] trueCounts) {
-    List<RankedCandidate> selected = ranking.stream().filter(RankedCandidate::selected).toList();
-    List<Candidate> curated = selected.stream().map(r -> pool.get(r.index())).toList();
-    double[] weights = CuratedWeights.of(selected);
+    List<CuratedSet.Member> members = CuratedSet.of(ranking);
+    List<Candidate> curated = members.stream().map(m -> pool.get(m.ranked().index())).toList();
+    double[] weights = members.stream().mapToDouble(CuratedSet.Member::weight).toArray();
     double tv = curated.isEmpty() ? 1 : totalVariation(curated, weights);
     double cov = curated.isEmpty() ? 0 : coverage(curated);
+    long selected = ranking.stream().filter(RankedCandidate::selected).count();
     double recall = topKRecall(ranking, trueCounts);
     double absZ = 0;
     int covered = 0;
@@ -51,7 +53,7 @@ public final class RoundEvaluator {
         covered++;
       }
     }
-    return new RoundMetrics(round, pool.size(), selected.size(), tv, cov, recall, absZ / ranking.size(),
+    return new RoundMetrics(round, pool.size(), (int) selected, tv, cov, recall, absZ / ranking.size(),
         (double) covered / ranking.size(), coverage(pool));
   }
 

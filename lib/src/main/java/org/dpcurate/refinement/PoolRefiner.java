@@ -1,19 +1,27 @@
 package org.dpcurate.refinement;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 import org.dpcurate.embedding.Vectors;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.synthesis.Candidate;
 import org.dpcurate.synthesis.CandidateGenerator;
 
 /**
- * Private-Evolution-style refinement: the selected candidates survive, each spawns variations in proportion to
- * its estimated share, near-duplicates are dropped, a share of fresh candidates keeps exploring, and the pool
- * never exceeds its size. Lineage (parent id, generation) is kept on every variation.
+ * Private-Evolution-style refinement: the selected candidates survive, and so do the runners-up with a positive
+ * estimate, up to a share of the pool; each survivor spawns variations in proportion to a power of its estimated
+ * share; near-duplicates are dropped, a share of fresh candidates keeps exploring, and the pool never exceeds its
+ * size. Lineage (parent id, generation) is kept on every variation.
+ *
+ * <p>Why runners-up: selection decides what is published as significantly popular, which at eps = 2 is the few
+ * dozen candidates above ~0.3% of the votes. Refinement is a search, and a candidate a noisy estimate ranks high
+ * is more likely chosen than not; dropping it loses the part of the private distribution it covers (the long tail),
+ * while keeping it costs one slot. Private Evolution likewise draws parents from the noisy histogram itself.
  */
 public final class PoolRefiner {
   private static final int ATTEMPTS_PER_SLOT = 20;
@@ -55,7 +63,9 @@ public final class PoolRefiner {
       RandomGenerator rng) {
     int size = config.poolSize();
     int maxSurvivors = Math.max(1, (int) (size * config.maxSurvivorShare()));
-    List<RankedCandidate> winners = ranking.stream().filter(RankedCandidate::selected).limit(maxSurvivors).toList();
+    List<RankedCandidate> winners = Stream.concat(
+        ranking.stream().filter(RankedCandidate::selected),
+        ranking.stream().filter(r -> !r.selected() && r.estimate() > 0)).limit(maxSurvivors).toList();
     if (winners.isEmpty()) {
       // Nothing is significant yet: keep the best few by estimate so the search still moves.
       winners = ranking.stream().limit(Math.max(1, size / 20)).toList();
@@ -75,7 +85,7 @@ public final class PoolRefiner {
       }
     }
     int explore = (int) Math.round(size * config.explorationShare());
-    int[] quota = allocate(winners, size - next.size() - explore);
+    int[] quota = allocate(winners, size - next.size() - explore, config.quotaExponent());
     double strength = config.strength(nextRound);
     int[] made = new int[winners.size()];
     int[] tries = new int[winners.size()];
@@ -146,18 +156,19 @@ public final class PoolRefiner {
     return new Result(List.copyOf(next), survivors, variations, explored, duplicates, unfilled);
   }
 
-  /** Largest-remainder allocation of {@code slots} in proportion to max(share, 0) (equal if all are 0). */
-  static int[] allocate(List<RankedCandidate> winners, int slots) {
+  /** Largest-remainder allocation of {@code slots} in proportion to max(share, 0)^exponent (equal if all are 0). */
+  static int[] allocate(List<RankedCandidate> winners, int slots, double exponent) {
     int n = winners.size();
     int[] quota = new int[n];
     if (n == 0 || slots <= 0) {
       return quota;
     }
-    double total = winners.stream().mapToDouble(w -> Math.max(w.share(), 0)).sum();
+    double[] power = winners.stream().mapToDouble(w -> Math.pow(Math.max(w.share(), 0), exponent)).toArray();
+    double total = Arrays.stream(power).sum();
     double[] exact = new double[n];
     int given = 0;
     for (int i = 0; i < n; i++) {
-      double weight = total > 0 ? Math.max(winners.get(i).share(), 0) / total : 1.0 / n;
+      double weight = total > 0 ? power[i] / total : 1.0 / n;
       exact[i] = weight * slots;
       quota[i] = (int) Math.floor(exact[i]);
       given += quota[i];
@@ -166,7 +177,7 @@ public final class PoolRefiner {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> {
+    Arrays.sort(order, (a, b) -> {
       int byRemainder = Double.compare(exact[b] - quota[b], exact[a] - quota[a]);
       return byRemainder != 0 ? byRemainder : Integer.compare(a, b);
     });

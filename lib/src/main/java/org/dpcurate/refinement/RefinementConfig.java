@@ -5,13 +5,16 @@ package org.dpcurate.refinement;
  *
  * @param poolSize K of the next round, >= 2
  * @param maxSurvivorShare at most this share of the pool are survivors, in (0, 1]
+ * @param quotaExponent a survivor's variations are in proportion to its share to this power, in (0, 1]: 1 is
+ *     Private Evolution's proportional allocation; below 1 moves variations from the most popular survivors to
+ *     the less popular ones
  * @param explorationShare this share of the pool is drawn fresh from the generator prior, in [0, 1)
  * @param initialStrength variation strength in round 1, in (0, 1]
  * @param strengthDecay strength multiplier per round, in (0, 1]
  * @param minStrength floor of the strength schedule, in (0, initialStrength]
  * @param duplicateSimilarity a variation this cosine-similar to a pool member is a near-duplicate, in (0, 1]
  */
-public record RefinementConfig(int poolSize, double maxSurvivorShare, double explorationShare,
+public record RefinementConfig(int poolSize, double maxSurvivorShare, double quotaExponent, double explorationShare,
     double initialStrength, double strengthDecay, double minStrength, double duplicateSimilarity) {
 
   public RefinementConfig {
@@ -19,6 +22,7 @@ public record RefinementConfig(int poolSize, double maxSurvivorShare, double exp
       throw new IllegalArgumentException("poolSize must be >= 2, got: " + poolSize);
     }
     requireIn("maxSurvivorShare", maxSurvivorShare, 0, false, 1, true);
+    requireIn("quotaExponent", quotaExponent, 0, false, 1, true);
     requireIn("explorationShare", explorationShare, 0, true, 1, false);
     requireIn("initialStrength", initialStrength, 0, false, 1, true);
     requireIn("strengthDecay", strengthDecay, 0, false, 1, true);
@@ -35,7 +39,7 @@ public record RefinementConfig(int poolSize, double maxSurvivorShare, double exp
   }
 
   public static RefinementConfig defaults(int poolSize) {
-    return new RefinementConfig(poolSize, 0.25, 0.1, 0.3, 0.7, 0.1, 0.995);
+    return new RefinementConfig(poolSize, 0.25, 0.5, 0.1, 0.3, 0.7, 0.1, 0.995);
   }
 
   /** The variation strength for producing round {@code round} (round 1 is the first refined pool). */

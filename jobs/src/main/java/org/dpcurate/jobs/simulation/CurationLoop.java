@@ -3,7 +3,6 @@ package org.dpcurate.jobs.simulation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.dpcurate.evaluation.CuratedWeights;
 import org.dpcurate.evaluation.RoundEvaluator;
 import org.dpcurate.evaluation.RoundMetrics;
 import org.dpcurate.evaluation.UtilityMetrics;
@@ -20,6 +19,7 @@ import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.runtime.Timing;
 import org.dpcurate.jobs.tables.CandidateTable;
 import org.dpcurate.jobs.warehouse.Manifest;
+import org.dpcurate.selection.CuratedSet;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.simulation.PrivatePopulation;
 import org.dpcurate.synthesis.Candidate;
@@ -104,10 +104,10 @@ public final class CurationLoop {
     return new MetricsTable.AttackOutcome(target, 0, false);
   }
 
-  /** A round's curated set as training data: the selected candidates weighted by their estimated shares. */
+  /** A round's curated set ({@link CuratedSet}) as training data. */
   private static LabelledSet curatedSet(String name, EstimateStep.Estimated round) {
-    List<RankedCandidate> selected = round.ranking().stream().filter(RankedCandidate::selected).toList();
-    List<Candidate> texts = selected.stream().map(r -> round.pool().get(r.index())).toList();
-    return LabelledSet.ofCandidates(name, texts, CuratedWeights.of(selected));
+    List<CuratedSet.Member> members = CuratedSet.of(round.ranking());
+    List<Candidate> texts = members.stream().map(m -> round.pool().get(m.ranked().index())).toList();
+    return LabelledSet.ofCandidates(name, texts, members.stream().mapToDouble(CuratedSet.Member::weight).toArray());
   }
 }

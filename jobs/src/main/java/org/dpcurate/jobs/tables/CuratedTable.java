@@ -7,13 +7,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.dpcurate.evaluation.CuratedWeights;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.jobs.warehouse.Warehouse;
+import org.dpcurate.selection.CuratedSet;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.synthesis.Candidate;
 
-/** The final training table: the last round's selected candidates with weights that sum to 1. */
+/** The final training table: the last round's {@link CuratedSet}, weights summing to 1. */
 public final class CuratedTable {
   private CuratedTable() {}
 
@@ -23,6 +23,7 @@ public final class CuratedTable {
       .add("candidate_id", DataTypes.StringType, false)
       .add("text", DataTypes.StringType, false)
       .add("weight", DataTypes.DoubleType, false)
+      .add("selected", DataTypes.BooleanType, false)
       .add("estimate", DataTypes.DoubleType, false)
       .add("std_error", DataTypes.DoubleType, false)
       .add("round", DataTypes.IntegerType, false)
@@ -31,18 +32,16 @@ public final class CuratedTable {
       .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), false)
       .add("ds", DataTypes.StringType, false);
 
-  /** Commits the selected candidates of {@code ranking} (of date {@code lastDs}); returns how many. */
+  /** Commits the curated set of {@code ranking} (of date {@code lastDs}); returns how many rows. */
   public static int write(Warehouse w, String campaign, LocalDate lastDs, List<Candidate> pool,
       List<RankedCandidate> ranking, String embeddingModel) {
-    List<RankedCandidate> selected = ranking.stream().filter(RankedCandidate::selected).toList();
-    double[] weights = CuratedWeights.of(selected);
     List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < selected.size(); i++) {
-      RankedCandidate r = selected.get(i);
+    for (CuratedSet.Member m : CuratedSet.of(ranking)) {
+      RankedCandidate r = m.ranked();
       Candidate c = pool.get(r.index());
       Object[] a = CandidateTable.attributes(c.spec());
-      rows.add(RowFactory.create(c.id(), c.text(), weights[i], r.estimate(), r.stdError(), c.round(), c.parentId(),
-          c.generation(), a[0], a[1], a[2], a[3], a[4], a[5], CandidateTable.boxed(c.embedding()),
+      rows.add(RowFactory.create(c.id(), c.text(), m.weight(), r.selected(), r.estimate(), r.stdError(), c.round(),
+          c.parentId(), c.generation(), a[0], a[1], a[2], a[3], a[4], a[5], CandidateTable.boxed(c.embedding()),
           lastDs.toString()));
     }
     w.commitCampaign(w.spark().createDataFrame(rows, SCHEMA).coalesce(1), NAME, campaign, lastDs,
