@@ -41,7 +41,9 @@ public final class RoundEvaluator {
     List<Candidate> curated = members.stream().map(m -> pool.get(m.ranked().index())).toList();
     double[] weights = members.stream().mapToDouble(CuratedSet.Member::weight).toArray();
     double tv = curated.isEmpty() ? 1 : totalVariation(curated, weights);
-    double cov = curated.isEmpty() ? 0 : coverage(curated);
+    double poolCov = coverage(pool);
+    // At eps < inf the curated set is usually the whole pool: the same nearest candidates, so the same figure.
+    double cov = curated.isEmpty() ? 0 : curated.size() == pool.size() ? poolCov : coverage(curated);
     long selected = ranking.stream().filter(RankedCandidate::selected).count();
     double recall = topKRecall(ranking, trueCounts);
     double absZ = 0;
@@ -54,7 +56,7 @@ public final class RoundEvaluator {
       }
     }
     return new RoundMetrics(round, pool.size(), (int) selected, tv, cov, recall, absZ / ranking.size(),
-        (double) covered / ranking.size(), coverage(pool));
+        (double) covered / ranking.size(), poolCov);
   }
 
   /** Total variation distance over topic|language|length; candidates without structure count as unmatched. */
