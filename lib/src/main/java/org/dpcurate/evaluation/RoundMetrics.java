@@ -8,8 +8,8 @@ import java.io.Serializable;
  * @param round 0 is the initial pool before any device feedback
  * @param poolSize candidates in the round
  * @param selected candidates selected as significantly popular (round 0: the whole pool)
- * @param totalVariation TV distance between the curated set's ({@link org.dpcurate.selection.CuratedSet}) weighted topic|language|length mix and the
- *     private population's
+ * @param totalVariation TV distance between the weighted topic|language|length mix of the curated set
+ *     ({@link org.dpcurate.selection.CuratedSet}) and the private population's
  * @param coverage mean cosine similarity of private messages to their nearest curated candidate
  * @param topKRecall share of the k truly most chosen candidates among the k highest estimates (NaN in round 0)
  * @param meanAbsZ mean |estimate - true count| / standard error over the pool (NaN in round 0)

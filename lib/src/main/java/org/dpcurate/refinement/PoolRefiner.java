@@ -67,7 +67,7 @@ public final class PoolRefiner {
         ranking.stream().filter(RankedCandidate::selected),
         ranking.stream().filter(r -> !r.selected() && r.estimate() > 0)).limit(maxSurvivors).toList();
     if (winners.isEmpty()) {
-      // Nothing is significant yet: keep the best few by estimate so the search still moves.
+      // No estimate is positive: keep the best few anyway so the search still moves.
       winners = ranking.stream().limit(Math.max(1, size / 20)).toList();
     }
     List<Candidate> next = new ArrayList<>(size);
