@@ -75,9 +75,12 @@ public final class RefineStep {
     } else {
       next = new PoolRefiner(config, strategy(), generator).refine(pool, ranking, nextRound, generated,
           run.random("refine", nextRound));
-      LOG.info("round {} pool: {} survivors, {} variations ({} near-duplicates dropped), {} generated, {} explored, "
-              + "strength {} in {}", nextRound, next.survivors(), next.variations(), next.duplicatesDropped(),
-          generated.size(), next.explored(), String.format("%.2f", config.strength(nextRound)), Timing.since(start));
+      // Survivors are the selected first, so the rest of them are runners-up.
+      long selected = Math.min(next.survivors(), ranking.stream().filter(RankedCandidate::selected).count());
+      LOG.info("round {} pool: {} survivors ({} selected, {} runners-up), {} variations ({} near-duplicates dropped), "
+              + "{} generated, {} explored, strength {} in {}", nextRound, next.survivors(), selected,
+          next.survivors() - selected, next.variations(), next.duplicatesDropped(), generated.size(), next.explored(),
+          String.format("%.2f", config.strength(nextRound)), Timing.since(start));
       if (settings.variation() == Variation.EXTERNAL && !next.unfilled().isEmpty()) {
         LocalDate nextDs = ds.plusDays(1);
         int parents = RequestTable.write(run.warehouse(), run.campaign(), nextDs, nextRound, pool, next.unfilled(),
