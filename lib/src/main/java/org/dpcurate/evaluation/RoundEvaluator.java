@@ -37,10 +37,9 @@ public final class RoundEvaluator {
 
   /** A round with estimates: its {@link CuratedSet} is scored. */
   public RoundMetrics round(int round, List<Candidate> pool, List<RankedCandidate> ranking, long[] trueCounts) {
-    List<CuratedSet.Member> members = CuratedSet.of(ranking);
-    List<Candidate> curated = members.stream().map(m -> pool.get(m.ranked().index())).toList();
-    double[] weights = members.stream().mapToDouble(CuratedSet.Member::weight).toArray();
-    double tv = curated.isEmpty() ? 1 : totalVariation(curated, weights);
+    CuratedSet set = CuratedSet.of(ranking);
+    List<Candidate> curated = set.pick(pool);
+    double tv = curated.isEmpty() ? 1 : totalVariation(curated, set.weights());
     double poolCov = coverage(pool);
     // At eps < inf the curated set is usually the whole pool: the same nearest candidates, so the same figure.
     double cov = curated.isEmpty() ? 0 : curated.size() == pool.size() ? poolCov : coverage(curated);

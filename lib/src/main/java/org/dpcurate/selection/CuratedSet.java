@@ -10,14 +10,16 @@ import java.util.List;
  * evenly among them, since their own estimates cannot tell them apart. Members of weight 0 are left out: in a
  * noise-free round, every candidate nobody chose.
  */
-public final class CuratedSet {
-  private CuratedSet() {}
-
+public record CuratedSet(List<Member> members) {
   /** A ranked candidate and its training weight; the weights of a set sum to 1. */
   public record Member(RankedCandidate ranked, double weight) {}
 
-  /** The members of {@code ranking}'s curated set, in ranking order. */
-  public static List<Member> of(List<RankedCandidate> ranking) {
+  public CuratedSet {
+    members = List.copyOf(members);
+  }
+
+  /** The curated set of {@code ranking}, its members in ranking order. */
+  public static CuratedSet of(List<RankedCandidate> ranking) {
     double selectedShare = 0;
     double rest = 0;
     int unselected = 0;
@@ -43,6 +45,16 @@ public final class CuratedSet {
         members.add(new Member(r, w));
       }
     }
-    return List.copyOf(members);
+    return new CuratedSet(members);
+  }
+
+  /** The members' training weights, in member order. */
+  public double[] weights() {
+    return members.stream().mapToDouble(Member::weight).toArray();
+  }
+
+  /** The members' entries of {@code pool} (indexed as the ranking's candidates), in member order. */
+  public <T> List<T> pick(List<T> pool) {
+    return members.stream().map(m -> pool.get(m.ranked().index())).toList();
   }
 }

@@ -21,16 +21,13 @@ class CuratedSetTest {
     return rows;
   }
 
-  private static double[] weights(List<CuratedSet.Member> members) {
-    return members.stream().mapToDouble(CuratedSet.Member::weight).toArray();
-  }
-
   @Test
   void selectedKeepTheirSharesAndTheRestIsSplitEvenly() {
     // Norm-Sub shares: the four unselected candidates hold 0.2 between them, whatever each one's noise says.
-    List<CuratedSet.Member> members = CuratedSet.of(ranking(new double[] {0.5, 0.2, 0.1, 0.15, 0.05, 0, 0}, 3));
+    CuratedSet set = CuratedSet.of(ranking(new double[] {0.5, 0.2, 0.1, 0.15, 0.05, 0, 0}, 3));
+    List<CuratedSet.Member> members = set.members();
     assertEquals(7, members.size());
-    double[] w = weights(members);
+    double[] w = set.weights();
     double[] expected = {0.5, 0.2, 0.1, 0.05, 0.05, 0.05, 0.05};
     for (int i = 0; i < w.length; i++) {
       assertEquals(expected[i], w[i], 1e-12, "member " + i);
@@ -40,7 +37,7 @@ class CuratedSetTest {
 
   @Test
   void aNoiseFreeRoundLeavesOutEveryCandidateNobodyChose() {
-    List<CuratedSet.Member> members = CuratedSet.of(ranking(new double[] {0.6, 0.3, 0.1, 0, 0}, 3));
+    List<CuratedSet.Member> members = CuratedSet.of(ranking(new double[] {0.6, 0.3, 0.1, 0, 0}, 3)).members();
     assertEquals(3, members.size());
     assertEquals(0.6, members.get(0).weight(), 1e-12);
     assertEquals(0.1, members.get(2).weight(), 1e-12);
@@ -49,7 +46,7 @@ class CuratedSetTest {
   @Test
   void sharesThatDoNotSumToOneAreNormalized() {
     // Post-processing none: a negative share counts as 0, and the weights still sum to 1.
-    double[] w = weights(CuratedSet.of(ranking(new double[] {0.3, 0.2, 0.1, -0.05}, 2)));
+    double[] w = CuratedSet.of(ranking(new double[] {0.3, 0.2, 0.1, -0.05}, 2)).weights();
     assertEquals(0.3 / 0.6, w[0], 1e-12);
     assertEquals(0.2 / 0.6, w[1], 1e-12);
     assertEquals(0.05 / 0.6, w[2], 1e-12);
@@ -58,7 +55,7 @@ class CuratedSetTest {
 
   @Test
   void withoutAnyPositiveShareEveryCandidateWeighsTheSame() {
-    double[] w = weights(CuratedSet.of(ranking(new double[] {0, 0, -0.1, 0}, 0)));
+    double[] w = CuratedSet.of(ranking(new double[] {0, 0, -0.1, 0}, 0)).weights();
     assertEquals(4, w.length);
     for (double x : w) {
       assertEquals(0.25, x, 1e-12);

@@ -106,8 +106,7 @@ public final class CurationLoop {
 
   /** A round's curated set ({@link CuratedSet}) as training data. */
   private static LabelledSet curatedSet(String name, EstimateStep.Estimated round) {
-    List<CuratedSet.Member> members = CuratedSet.of(round.ranking());
-    List<Candidate> texts = members.stream().map(m -> round.pool().get(m.ranked().index())).toList();
-    return LabelledSet.ofCandidates(name, texts, members.stream().mapToDouble(CuratedSet.Member::weight).toArray());
+    CuratedSet set = CuratedSet.of(round.ranking());
+    return LabelledSet.ofCandidates(name, set.pick(round.pool()), set.weights());
   }
 }

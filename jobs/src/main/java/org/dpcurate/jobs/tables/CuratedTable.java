@@ -36,7 +36,7 @@ public final class CuratedTable {
   public static int write(Warehouse w, String campaign, LocalDate lastDs, List<Candidate> pool,
       List<RankedCandidate> ranking, String embeddingModel) {
     List<Row> rows = new ArrayList<>();
-    for (CuratedSet.Member m : CuratedSet.of(ranking)) {
+    for (CuratedSet.Member m : CuratedSet.of(ranking).members()) {
       RankedCandidate r = m.ranked();
       Candidate c = pool.get(r.index());
       Object[] a = CandidateTable.attributes(c.spec());
