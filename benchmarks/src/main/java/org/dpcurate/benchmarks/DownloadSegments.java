@@ -36,7 +36,7 @@ public final class DownloadSegments {
       DownloadPlan plan = DownloadPlan.forBudget(k, d, budget);
       // A projected plan's bytes are fixed by its layout (codes and basis); a segment's are counted vector by vector.
       long bytes = plan.projected() ? plan.bytesPerDevice() : 0;
-      for (int p = 0; !plan.projected() && p < plan.segmentSize(0); p++) {
+      for (int p = 0; !plan.projected() && p < plan.layout().segmentSize(0); p++) {
         float[] v = new float[d];
         for (int i = 0; i < d; i++) {
           v[i] = (float) rng.nextGaussian();

@@ -9,7 +9,6 @@ import org.dpcurate.estimation.FrequencyEstimates;
 import org.dpcurate.estimation.FrequencyEstimator;
 import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.HashedOracle;
-import org.dpcurate.oracle.MechanismChooser;
 import org.dpcurate.oracle.OracleAggregator;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.oracle.OracleKind;
@@ -35,9 +34,8 @@ public final class IntervalCoverage {
           boolean wide = kind == OracleKind.OUE || kind == OracleKind.SS || kind == OracleKind.CMS;
           int n = k == 256 ? 200_000 : wide ? 5_000 : 1_000_000;
           // K = 256: the 1,024-seed pool of the reference setting; K = 10,000: the chooser's pool for n.
-          OracleConfig config = kind == OracleKind.FLH
-              ? OracleConfig.flh(eps, k, k == 256 ? 1024 : MechanismChooser.seedPoolSize(n), 0L)
-              : OracleConfig.withDefaults(kind, eps, k);
+          // at K = 256 the FLH pool stays at its smallest size, 1024 seeds
+          OracleConfig config = kind.defaultConfig(eps, k, k == 256 ? 1 : n, 0L);
           int t = k == 256 || !wide ? trials : Math.max(10, trials / 4);
           run(config, data, n, t);
         }

@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 import org.dpcurate.estimation.FrequencyEstimates;
 import org.dpcurate.estimation.FrequencyEstimator;
 import org.dpcurate.oracle.FrequencyOracle;
-import org.dpcurate.oracle.MechanismChooser;
 import org.dpcurate.oracle.OracleAggregator;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.oracle.OracleKind;
@@ -56,9 +55,7 @@ public class OracleKernels {
   @Setup(Level.Trial)
   public void setUp() {
     OracleKind kind = OracleKind.parse(oracle);
-    OracleConfig config = kind == OracleKind.FLH
-        ? OracleConfig.flh(2, candidates, MechanismChooser.seedPoolSize(REPORTS), 0L)
-        : OracleConfig.withDefaults(kind, 2, candidates);
+    OracleConfig config = kind.defaultConfig(2, candidates, REPORTS, 0L);
     frequencyOracle = FrequencyOracle.of(config);
     rng = new SplittableRandom(7);
     values = new int[BATCH];

@@ -8,7 +8,6 @@ import java.util.stream.IntStream;
 import org.dpcurate.estimation.FrequencyEstimates;
 import org.dpcurate.estimation.FrequencyEstimator;
 import org.dpcurate.oracle.FrequencyOracle;
-import org.dpcurate.oracle.MechanismChooser;
 import org.dpcurate.oracle.OracleAggregator;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.oracle.OracleKind;
@@ -38,8 +37,7 @@ public final class PoisoningAttacks {
         n, k, trials, k - 1);
     System.out.println("oracle strategy       beta    target_share  selected  recall@20  ci_cover");
     for (OracleKind kind : OracleKind.values()) {
-      OracleConfig config = kind == OracleKind.FLH
-          ? OracleConfig.flh(2, k, MechanismChooser.seedPoolSize(n), 0L) : OracleConfig.withDefaults(kind, 2, k);
+      OracleConfig config = kind.defaultConfig(2, k, n, 0L);
       for (PoisoningAttack.Strategy strategy : PoisoningAttack.Strategy.values()) {
         for (double beta : new double[] {0, 0.001, 0.01, 0.05}) {
           if (beta == 0 && strategy == PoisoningAttack.Strategy.RANDOM_REPORT) {

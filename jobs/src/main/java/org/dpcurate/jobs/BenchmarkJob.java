@@ -18,14 +18,11 @@ import org.dpcurate.jobs.options.CommonOptions;
 import org.dpcurate.jobs.options.EmbedderChoice;
 import org.dpcurate.jobs.options.EstimationSettings;
 import org.dpcurate.jobs.options.Option;
-import org.dpcurate.jobs.options.OracleChoice;
 import org.dpcurate.jobs.options.Parser;
 import org.dpcurate.jobs.options.Parsers;
-import org.dpcurate.jobs.options.PublishSettings;
 import org.dpcurate.jobs.options.RunSettings;
 import org.dpcurate.jobs.pipeline.CampaignRun;
 import org.dpcurate.jobs.pipeline.EstimateStep;
-import org.dpcurate.jobs.pipeline.OraclePicker;
 import org.dpcurate.jobs.runtime.Sessions;
 import org.dpcurate.jobs.runtime.Timing;
 import org.dpcurate.jobs.simulation.BenchmarkReports;
@@ -102,9 +99,7 @@ public final class BenchmarkJob implements Job {
     for (long n : cli.get(REPORTS)) {
       for (OracleKind kind : cli.get(ORACLES)) {
         CampaignRun run = base.forCampaign("bench-" + kind.name().toLowerCase(Locale.ROOT) + "-" + n + "-k" + k);
-        OracleConfig config = kind == OracleKind.FLH || kind == OracleKind.OLH
-            ? OraclePicker.pick(new PublishSettings(eps, new OracleChoice(kind), 128, n, null), k, n)
-            : OracleConfig.withDefaults(kind, eps, k);
+        OracleConfig config = kind.defaultConfig(eps, k, n, 0L);
         double gen = BenchmarkReports.ensure(run, DS, config, n);
         EstimateStep estimate = new EstimateStep(run, estimation);
         double scan = Double.MAX_VALUE;

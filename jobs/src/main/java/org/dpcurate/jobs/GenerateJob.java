@@ -12,6 +12,7 @@ import org.dpcurate.jobs.pipeline.CampaignRun;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.runtime.Sessions;
+import org.dpcurate.jobs.tables.CandidateImport;
 import org.dpcurate.jobs.tables.CandidateTable;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.synthesis.Candidate;
@@ -58,7 +59,7 @@ public final class GenerateJob implements Job {
     String importPath = cli.get(IMPORT);
     CampaignRun run = new CampaignRun(Sessions.getOrCreate("dpcurate-generate"), settings);
     List<Candidate> pool = importPath != null
-        ? CandidateTable.fromParquet(run.warehouse(), importPath, run.embedder(), round)
+        ? CandidateImport.read(run.warehouse(), importPath, run.embedder(), round)
         : run.generator(prior).initialPool(candidates, round, run.random("generate", round));
     Manifest m = Manifest.ofRound(round)
         .set("source", importPath != null ? importPath : "generator prior, seed " + run.seed());

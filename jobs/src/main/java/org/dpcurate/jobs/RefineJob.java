@@ -30,7 +30,7 @@ public final class RefineJob extends DatedJob {
 
   @Override
   public String summary() {
-    return "survivors + variations in proportion to share: the next date's candidate pool";
+    return "survivors + variations in proportion to the square root of share: the next date's candidate pool";
   }
 
   @Override

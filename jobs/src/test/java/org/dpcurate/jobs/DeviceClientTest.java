@@ -12,12 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
+import org.dpcurate.client.RoundConfig;
 import org.dpcurate.client.UploadRecord;
 import org.dpcurate.hash.XxHash64;
 import org.dpcurate.jobs.runtime.ExitCode;
-import org.dpcurate.jobs.warehouse.PublishedConfig;
-import org.dpcurate.jobs.warehouse.PublishedConfigs;
-import org.dpcurate.jobs.warehouse.Warehouse;
 import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.OracleKind;
 import org.junit.jupiter.api.Test;
@@ -55,8 +53,14 @@ class DeviceClientTest extends SparkTestBase {
   }
 
   /** Every device's upload line for the published round, as the reference client writes it. */
-  private List<String> uploads(String campaign, String ds) {
-    PublishedConfig config = PublishedConfigs.read(new Warehouse(wh(), spark), campaign, LocalDate.parse(ds));
+  /** The round config as a device gets it: the published file's text, parsed by lib alone (no Spark). */
+  private RoundConfig publishedConfig(String campaign, String ds) throws java.io.IOException {
+    return RoundConfig.parse(Files.readString(Path.of(wh(), "configs", "campaign=" + campaign,
+        "ds=" + ds + ".properties")));
+  }
+
+  private List<String> uploads(String campaign, String ds) throws java.io.IOException {
+    RoundConfig config = publishedConfig(campaign, ds);
     FrequencyOracle oracle = FrequencyOracle.of(config.oracle());
     List<String> lines = new ArrayList<>();
     for (int d = 0; d < DEVICES; d++) {
@@ -138,7 +142,7 @@ class DeviceClientTest extends SparkTestBase {
         "2600"));
     assertEquals(ExitCode.SUCCESS, published.code(), published.stderr());
     assertTrue(published.stdout().contains("in 3 segments (2,600 bytes a device)"), published.stdout());
-    PublishedConfig config = PublishedConfigs.read(new Warehouse(wh(), spark), campaign, LocalDate.parse(DS));
+    RoundConfig config = publishedConfig(campaign, DS);
     assertEquals(3, config.segments());
     assertEquals(10, config.oracle().domainSize());
     String text = Files.readString(Path.of(wh(), "configs", "campaign=" + campaign, "ds=" + DS + ".properties"));
@@ -193,7 +197,7 @@ class DeviceClientTest extends SparkTestBase {
         "24000"));
     assertEquals(ExitCode.SUCCESS, published.code(), published.stderr());
     assertTrue(published.stdout().contains("projected on 72 axes (23,908 bytes a device)"), published.stdout());
-    PublishedConfig config = PublishedConfigs.read(new Warehouse(wh(), spark), campaign, LocalDate.parse(DS));
+    RoundConfig config = publishedConfig(campaign, DS);
     assertEquals(k, config.oracle().domainSize());
     java.util.Properties props = new java.util.Properties();
     props.load(new java.io.StringReader(Files.readString(Path.of(wh(), "configs", "campaign=" + campaign,

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.dpcurate.client.RoundConfig;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.tables.ReportTable;
@@ -253,9 +254,9 @@ class OperationsTest extends SparkTestBase {
     String[] edits = {"download.segments=3", "download.projected.axes=385", "download.projected.axes=-1"};
     for (int i = 0; i < edits.length; i++) {
       String campaign = "layout-" + i;
-      PublishedConfigs.write(w, campaign, ds, 1, OracleConfig.grr(2, 100), 1, true,
-          new PublishedConfigs.Embedding("all-minilm-l6-v2-q", 384),
-          new PublishedConfigs.Download(300_000, 1, 100, 250_000));
+      PublishedConfigs.write(w, RoundConfig.of(campaign, ds, 1, OracleConfig.grr(2, 100), 1,
+          new RoundConfig.Embedding("all-minilm-l6-v2-q", 384), new RoundConfig.Download(300_000, 1, 100, 250_000)),
+          true);
       assertEquals(100, Integer.parseInt(Files.readString(Path.of(wh(), "configs", "campaign=" + campaign,
           "ds=2026-04-03.properties")).replaceAll("(?s).*download.projected.axes=(\\d+).*", "$1")));
       assertEquals(1, PublishedConfigs.read(w, campaign, ds).segments());

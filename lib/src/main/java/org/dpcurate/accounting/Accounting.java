@@ -8,6 +8,21 @@ package org.dpcurate.accounting;
  */
 public record Accounting(PrivacyPolicy policy, boolean budgetOverride, boolean shuffled, double delta,
     int lockWaitSeconds) {
+  /**
+   * Every figure of a round of {@code epsilon} polling {@code samplingRate} of the devices, {@code reports} of
+   * which reported (0 when not yet known: no central bound).
+   */
+  public RoundCharge charge(double epsilon, double samplingRate, long reports) {
+    Double central = null;
+    Double centralDelta = null;
+    if (shuffled && reports > 0 && Double.isFinite(epsilon)) {
+      central = ShuffleAmplification.centralEpsilon(epsilon, reports, delta);
+      centralDelta = delta;
+    }
+    return new RoundCharge(epsilon, samplingRate, SamplingAmplification.epsilon(epsilon, samplingRate),
+        policy.chargeRule().charged(epsilon, samplingRate), central, centralDelta);
+  }
+
   /** The same accounting for another fleet (a simulated population is its own fleet). */
   public Accounting forFleet(String fleet) {
     return new Accounting(policy.forFleet(fleet), budgetOverride, shuffled, delta, lockWaitSeconds);

@@ -27,20 +27,15 @@ import java.util.TreeSet;
  * @param budgetEpsilon per-device budget per period, > 0
  * @param periodDays length of the rolling period, >= 1
  * @param features disjoint device groups and their campaigns
- * @param accounting which per-round figure is charged to the budget
+ * @param chargeRule which per-round figure is charged to the budget (the file's {@code accounting} key)
  * @param samplingRate share of opted-in devices polled by a round of a campaign in no feature, in (0, 1]
  * @param retentionDays days a date's reports and quarantined rows are kept once its ranking is committed
  */
 public record PrivacyPolicy(String fleet, String version, String hash, double budgetEpsilon, int periodDays,
-    List<Feature> features, Accounting accounting, double samplingRate, int retentionDays) {
+    List<Feature> features, ChargeRule chargeRule, double samplingRate, int retentionDays) {
 
   /** A group of campaigns reaching its own {@code share} of the devices, polling {@code samplingRate} of them. */
   public record Feature(String name, double share, double samplingRate, List<String> campaigns) {}
-
-  /** What a round charges: its eps (worst case) or the sampling-amplified ln(1 + q (e^eps - 1)). */
-  public enum Accounting {
-    WORST_CASE, SAMPLED
-  }
 
   public PrivacyPolicy {
     if (fleet == null || !fleet.matches("[A-Za-z0-9_-]+")) {
@@ -87,7 +82,7 @@ public record PrivacyPolicy(String fleet, String version, String hash, double bu
    * kept 90 days.
    */
   public static PrivacyPolicy defaults() {
-    return new PrivacyPolicy("fleet", "built-in", "built-in", 16, 30, List.of(), Accounting.WORST_CASE, 1, 90);
+    return new PrivacyPolicy("fleet", "built-in", "built-in", 16, 30, List.of(), ChargeRule.WORST_CASE, 1, 90);
   }
 
   /** Parses a policy file's text; unknown keys and bad values are errors naming the key. */
@@ -125,12 +120,7 @@ public record PrivacyPolicy(String fleet, String version, String hash, double bu
           number(p, "feature." + name + ".sampling.rate", "1"),
           Arrays.stream(campaigns.split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList()));
     }
-    String accounting = p.getProperty("accounting", "worst-case").trim();
-    Accounting mode = switch (accounting) {
-      case "worst-case" -> Accounting.WORST_CASE;
-      case "sampled" -> Accounting.SAMPLED;
-      default -> throw new IllegalArgumentException("accounting must be worst-case or sampled, got: " + accounting);
-    };
+    ChargeRule mode = ChargeRule.parse(p.getProperty("accounting", ChargeRule.WORST_CASE.key()).trim());
     return new PrivacyPolicy(p.getProperty("fleet", "fleet").trim(), p.getProperty("policy.version").trim(),
         sha256(text),
         number(p, "budget.epsilon", null), (int) number(p, "budget.period.days", null), features, mode,
@@ -172,8 +162,7 @@ public record PrivacyPolicy(String fleet, String version, String hash, double bu
 
   /** What a round of {@code epsilon} on {@code campaign} charges each device's budget under this policy. */
   public double charged(String campaign, double epsilon) {
-    return accounting == Accounting.SAMPLED ? SamplingAmplification.epsilon(epsilon, samplingRateOf(campaign))
-        : epsilon;
+    return chargeRule.charged(epsilon, samplingRateOf(campaign));
   }
 
   /** The ledger that checks spends under this policy. */
@@ -185,19 +174,19 @@ public record PrivacyPolicy(String fleet, String version, String hash, double bu
 
   /** The same policy with another budget: an explicit, recorded override. */
   public PrivacyPolicy withBudget(double epsilon) {
-    return new PrivacyPolicy(fleet, version, hash, epsilon, periodDays, features, accounting, samplingRate,
+    return new PrivacyPolicy(fleet, version, hash, epsilon, periodDays, features, chargeRule, samplingRate,
         retentionDays);
   }
 
   /** The same policy with another period: an explicit, recorded override. */
   public PrivacyPolicy withPeriodDays(int days) {
-    return new PrivacyPolicy(fleet, version, hash, budgetEpsilon, days, features, accounting, samplingRate,
+    return new PrivacyPolicy(fleet, version, hash, budgetEpsilon, days, features, chargeRule, samplingRate,
         retentionDays);
   }
 
   /** The same policy for another fleet (a simulated population is its own fleet). */
   public PrivacyPolicy forFleet(String name) {
-    return new PrivacyPolicy(name, version, hash, budgetEpsilon, periodDays, features, accounting, samplingRate,
+    return new PrivacyPolicy(name, version, hash, budgetEpsilon, periodDays, features, chargeRule, samplingRate,
         retentionDays);
   }
 }

@@ -59,7 +59,7 @@ public final class UploadRecord {
       }
     }
     if (kind == null) {
-      throw new MalformedUploadException("oracle must be one of GRR, OUE, OLH, FLH, CMS, HCMS, SS (exactly), got: "
+      throw new MalformedUploadException("oracle must be one of " + OracleKind.allNames() + " (exactly), got: "
           + name);
     }
     Set<String> allowed = new TreeSet<>(COMMON);

@@ -1,6 +1,9 @@
 /**
- * The device side of the protocol as a reference: the upload record a device writes for one randomized report
- * (the randomizers themselves are the oracles'). The server's ingestion decodes uploads with the same class, so the
- * wire format is defined once. Depends on {@code oracle}.
+ * The device side of the protocol, defined once for devices and server: the round config a device reads
+ * ({@link org.dpcurate.client.RoundConfig}: format, parse, hash, protocol versions), which candidate is where in a
+ * segmented download ({@link org.dpcurate.client.SegmentLayout}), and the upload record a device writes for one
+ * randomized report ({@link org.dpcurate.client.UploadRecord}; the randomizers themselves are the oracles'). The
+ * server's ingestion decodes uploads and reads configs with the same classes. Depends on {@code oracle} and
+ * {@code hash}.
  */
 package org.dpcurate.client;

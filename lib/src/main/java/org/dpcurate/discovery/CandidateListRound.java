@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.dpcurate.estimation.FrequencyEstimates;
 import org.dpcurate.estimation.PostProcessing;
-import org.dpcurate.oracle.MechanismChooser;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.selection.Selection;
@@ -54,15 +53,10 @@ final class CandidateListRound {
   }
 
   static OracleConfig oracleFor(DiscoveryConfig config, double epsilon, int k, long devices, long salt) {
-    return switch (config.oracle()) {
-      case FLH -> OracleConfig.flh(epsilon, k, MechanismChooser.seedPoolSize(devices), salt);
-      case OLH -> OracleConfig.olh(epsilon, k);
-      case CMS -> OracleConfig.cms(epsilon, k, OracleConfig.sketchRowsFor(k), OracleConfig.DEFAULT_SKETCH_COLUMNS,
-          salt);
-      case HCMS -> OracleConfig.hcms(epsilon, k, OracleConfig.sketchRowsFor(k),
-          OracleConfig.DEFAULT_SKETCH_COLUMNS, salt);
-      default -> throw new IllegalArgumentException("not a discovery oracle: " + config.oracle());
-    };
+    if (!config.oracle().hashed()) {
+      throw new IllegalArgumentException("not a discovery oracle: " + config.oracle());
+    }
+    return config.oracle().defaultConfig(epsilon, k, devices, salt);
   }
 
   /**

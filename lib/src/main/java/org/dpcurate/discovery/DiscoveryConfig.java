@@ -48,9 +48,8 @@ public record DiscoveryConfig(double epsilon, int segmentTokens, int maxPrefixes
             + "got: " + Arrays.toString(roundEpsilons));
       }
     }
-    if (oracle != OracleKind.FLH && oracle != OracleKind.OLH && oracle != OracleKind.CMS
-        && oracle != OracleKind.HCMS) {
-      throw new IllegalArgumentException("the discovery oracle must be FLH, OLH, CMS or HCMS (devices holding none "
+    if (oracle == null || !oracle.hashed()) {
+      throw new IllegalArgumentException("the discovery oracle must be " + ORACLES + " (devices holding none "
           + "of the candidates report a random bucket), got: " + oracle);
     }
     if (!(fdr > 0 && fdr < 1)) {
@@ -76,8 +75,14 @@ public record DiscoveryConfig(double epsilon, int segmentTokens, int maxPrefixes
     roundEpsilons = roundEpsilons.clone();
   }
 
+  /** The candidate-list rounds' oracle unless configured: FLH, for its fast decoding. */
+  public static final OracleKind DEFAULT_ORACLE = OracleKind.FLH;
+  /** The oracles candidate-list rounds can use: those where a device holding no candidate still reports. */
+  public static final String ORACLES =
+      OracleKind.listed(OracleKind.where(OracleKind::hashed), DEFAULT_ORACLE, "or");
+
   public static DiscoveryConfig defaults(double epsilon) {
-    return new DiscoveryConfig(epsilon, 1, 128, new double[0], new double[0], OracleKind.FLH, 0.05, 0, 8, 0.7,
+    return new DiscoveryConfig(epsilon, 1, 128, new double[0], new double[0], DEFAULT_ORACLE, 0.05, 0, 8, 0.7,
         256, 1024, 2000, 0L);
   }
 

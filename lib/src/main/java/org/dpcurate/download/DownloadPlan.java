@@ -1,36 +1,25 @@
 package org.dpcurate.download;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import org.dpcurate.embedding.Int8Quantization;
-import org.dpcurate.hash.XxHash64;
+import org.dpcurate.client.SegmentLayout;
 
 /**
- * How a round's K published candidates are split for download (docs/protocol.md, "Segments"). Candidate {@code i}
- * of the published order is in segment {@code i mod S} at position {@code i / S} there, so every segment is an
- * evenly spread sub-sample of the pool (variations of one parent, adjacent in the order, land in different
- * segments). A report belongs to segment {@code XXH64(UTF-8 report_id, 42) mod S} (unsigned): the device draws its
- * report id before it downloads, and the server recomputes the segment from the id, so a report carries no segment
- * field. Each device downloads one segment in the compact form ({@link Int8Quantization}: d + 4 bytes a candidate)
- * and reports the position of its vote within the segment, with an oracle over {@link #segmentDomain()} positions.
- * One segment ({@code S = 1}) is the whole pool. A projected plan ({@code projectedAxes > 0}) is one segment whose
+ * What a per-device download budget buys for a round's K candidates of dimension d (docs/protocol.md, "What a budget
+ * buys"): the whole pool in int8, the whole pool projected on principal axes, or int8 segments laid out by
+ * {@link SegmentLayout}. Each device downloads one segment in the compact form ({@link Int8Quantization}: d + 4 bytes
+ * a candidate) and reports the position of its vote within it. One segment ({@code S = 1}) is the whole pool. A projected plan ({@code projectedAxes > 0}) is one segment whose
  * candidates are downloaded as {@link PrincipalProjection} codes instead of int8 vectors.
  *
  * @param projectedAxes 0 for int8 vectors, else the principal axes of the projected download
  */
 public record DownloadPlan(int candidates, int dimension, int segments, int projectedAxes) implements Serializable {
-  /** The seed of the report-id hash: Spark's {@code xxhash64} uses it, so the server computes segments in SQL. */
-  public static final long SEGMENT_HASH_SEED = 42L;
-
   public DownloadPlan {
     if (candidates < 2 || dimension < 1) {
       throw new IllegalArgumentException("a download needs >= 2 candidates and dimension >= 1, got K=" + candidates
           + ", d=" + dimension);
     }
-    if (segments < 1 || candidates / segments < 2) {
-      throw new IllegalArgumentException("segments must leave every segment >= 2 candidates, got " + segments
-          + " for K=" + candidates);
-    }
+    new SegmentLayout(candidates, segments); // the layout's own checks
     if (projectedAxes < 0 || projectedAxes > dimension || (projectedAxes > 0 && segments != 1)) {
       throw new IllegalArgumentException("a projected download is one segment on 1.." + dimension + " axes, got "
           + projectedAxes + " axes in " + segments + " segments");
@@ -91,42 +80,14 @@ public record DownloadPlan(int candidates, int dimension, int segments, int proj
     return new DownloadPlan(candidates, dimension, (int) ((candidates + fits - 1) / fits));
   }
 
-  /** The number of candidates in segment {@code s}. */
-  public int segmentSize(int s) {
-    return (candidates - s + segments - 1) / segments;
+  /** Which candidate is where in the segments: the protocol's part of the plan. */
+  public SegmentLayout layout() {
+    return new SegmentLayout(candidates, segments);
   }
 
   /** The largest segment's size: the oracle's domain (positions a report can name). */
   public int segmentDomain() {
-    return segmentSize(0);
-  }
-
-  public int segmentOf(int candidate) {
-    return candidate % segments;
-  }
-
-  public int positionOf(int candidate) {
-    return candidate / segments;
-  }
-
-  /** The published index of position {@code position} of segment {@code s}. */
-  public int candidate(int s, int position) {
-    return position * segments + s;
-  }
-
-  /** The segment a report with id {@code reportId} belongs to. */
-  public int segmentOfReport(String reportId) {
-    return segmentOfHash(XxHash64.hash(reportId.getBytes(StandardCharsets.UTF_8), SEGMENT_HASH_SEED));
-  }
-
-  /** The segment of a report whose id hashes ({@link #SEGMENT_HASH_SEED}) to {@code idHash}. */
-  public int segmentOfHash(long idHash) {
-    return segmentOfHash(idHash, segments);
-  }
-
-  /** The segment among {@code segments} of a report whose id hashes ({@link #SEGMENT_HASH_SEED}) to {@code idHash}. */
-  public static int segmentOfHash(long idHash, int segments) {
-    return (int) Long.remainderUnsigned(idHash, segments);
+    return layout().segmentDomain();
   }
 
   public boolean projected() {

@@ -1,7 +1,7 @@
 /**
  * What a device downloads for a curation round under a per-device byte budget: the whole pool in int8, the whole
- * pool projected on its principal axes in 5-bit codes, or the pool split into segments; which segment a report
- * belongs to, and where a segment's candidates sit in the published order. Depends on {@code embedding} (the
- * compact vector format) and {@code hash}.
+ * pool projected on its principal axes in 5-bit codes, or the pool split into segments (laid out by
+ * {@code client.SegmentLayout}), and what each costs in bytes. Depends on {@code embedding} (the compact vector
+ * format) and {@code client}.
  */
 package org.dpcurate.download;

@@ -3,6 +3,7 @@ package org.dpcurate.estimation;
 import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.HashedOracle;
 import org.dpcurate.oracle.OracleAggregator;
+import org.dpcurate.oracle.OracleKind;
 
 /**
  * Turns an oracle's merged state into unbiased counts with plug-in variances.
@@ -31,7 +32,8 @@ public final class FrequencyEstimator {
     double[] est = aggregator.unbiasedCounts();
     if (decoding == Decoding.COLLISION_AWARE) {
       if (!(oracle instanceof HashedOracle hashed)) {
-        throw new IllegalArgumentException("collision-aware decoding applies to FLH, CMS and HCMS, not "
+        throw new IllegalArgumentException("collision-aware decoding applies to "
+            + OracleKind.listed(OracleKind.where(OracleKind::hashFamily), null, "and") + ", not "
             + oracle.kind());
       }
       double[] solved = CollisionAwareDecoding.solve(hashed, est);

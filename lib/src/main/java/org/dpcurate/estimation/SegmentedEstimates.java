@@ -1,6 +1,6 @@
 package org.dpcurate.estimation;
 
-import org.dpcurate.download.DownloadPlan;
+import org.dpcurate.client.SegmentLayout;
 
 /**
  * Puts the estimates of a segmented round's segments on one scale. Segment {@code s}'s reports estimate, for each
@@ -20,7 +20,7 @@ public final class SegmentedEstimates {
    * position, or null when the segment received no valid report (its candidates are then estimated 0 with
    * variance 0, which selection never selects).
    */
-  public static FrequencyEstimates combine(DownloadPlan plan, FrequencyEstimates[] perSegment) {
+  public static FrequencyEstimates combine(SegmentLayout plan, FrequencyEstimates[] perSegment) {
     if (perSegment.length != plan.segments()) {
       throw new IllegalArgumentException("expected estimates of " + plan.segments() + " segments, got "
           + perSegment.length);

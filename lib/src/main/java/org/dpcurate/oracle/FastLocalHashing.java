@@ -57,11 +57,6 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
   }
 
   @Override
-  public boolean reportsAbsence() {
-    return true;
-  }
-
-  @Override
   public Report randomizeAbsent(RandomGenerator rng) {
     int index = rng.nextInt(pool);
     return Report.flh(index, LocalHashing.perturb(rng.nextInt(g), g, p, rng));

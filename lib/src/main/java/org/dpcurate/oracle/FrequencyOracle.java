@@ -55,9 +55,9 @@ public abstract class FrequencyOracle implements Serializable {
    */
   public abstract double outputProbability(Report report, int value);
 
-  /** Whether {@link #randomizeAbsent} is available: the hashed oracles FLH, OLH, CMS and HCMS. */
-  public boolean reportsAbsence() {
-    return false;
+  /** Whether {@link #randomizeAbsent} is available: the hashed oracles ({@link OracleKind#hashed}). */
+  public final boolean reportsAbsence() {
+    return kind().hashed();
   }
 
   /**
@@ -68,12 +68,14 @@ public abstract class FrequencyOracle implements Serializable {
    * mixture of the candidates' distributions, so the eps-LDP ratio holds against every candidate.
    */
   public Report randomizeAbsent(RandomGenerator rng) {
-    throw new UnsupportedOperationException(kind() + " cannot report an absent value; use FLH, OLH, CMS or HCMS");
+    throw new UnsupportedOperationException(kind() + " cannot report an absent value; use "
+        + OracleKind.listed(OracleKind.where(OracleKind::hashed), OracleKind.FLH, "or"));
   }
 
   /** The exact probability that {@link #randomizeAbsent} outputs {@code report} (OLH: given its seed). */
   public double absentOutputProbability(Report report) {
-    throw new UnsupportedOperationException(kind() + " cannot report an absent value; use FLH, OLH, CMS or HCMS");
+    throw new UnsupportedOperationException(kind() + " cannot report an absent value; use "
+        + OracleKind.listed(OracleKind.where(OracleKind::hashed), OracleKind.FLH, "or"));
   }
 
   /**

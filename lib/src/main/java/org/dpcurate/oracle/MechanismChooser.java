@@ -63,9 +63,7 @@ public final class MechanismChooser {
     }
     List<Option> options = new ArrayList<>();
     for (OracleKind kind : OracleKind.values()) {
-      OracleConfig config = kind == OracleKind.FLH
-          ? OracleConfig.flh(epsilon, domainSize, seedPoolSize(expectedReports), 0L)
-          : OracleConfig.withDefaults(kind, epsilon, domainSize);
+      OracleConfig config = kind.defaultConfig(epsilon, domainSize, expectedReports, 0L);
       FrequencyOracle oracle = FrequencyOracle.of(config);
       options.add(new Option(oracle.config(), oracle.variancePerReport(), oracle.reportBits(),
           oracle.decodeOperations(expectedReports), oracle.reportBits() <= maxReportBits));

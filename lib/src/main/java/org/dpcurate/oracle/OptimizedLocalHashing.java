@@ -35,11 +35,6 @@ public final class OptimizedLocalHashing extends PureOracle {
   }
 
   @Override
-  public boolean reportsAbsence() {
-    return true;
-  }
-
-  @Override
   public Report randomizeAbsent(RandomGenerator rng) {
     long seed = rng.nextLong();
     return Report.olh(seed, LocalHashing.perturb(rng.nextInt(g), g, p, rng));

@@ -143,17 +143,9 @@ public record OracleConfig(
     return new OracleConfig(OracleKind.HCMS, epsilon, domainSize, 0, 0, rows, columns, hashSalt);
   }
 
-  /** The oracle with its default parameters for this budget and domain. */
+  /** The oracle with its default parameters for this budget and domain ({@link OracleKind#defaultConfig}). */
   public static OracleConfig withDefaults(OracleKind kind, double epsilon, int domainSize) {
-    return switch (kind) {
-      case GRR -> grr(epsilon, domainSize);
-      case OUE -> oue(epsilon, domainSize);
-      case OLH -> olh(epsilon, domainSize);
-      case FLH -> flh(epsilon, domainSize, DEFAULT_SEED_POOL_SIZE, 0L);
-      case CMS -> cms(epsilon, domainSize, sketchRowsFor(domainSize), DEFAULT_SKETCH_COLUMNS, 0L);
-      case HCMS -> hcms(epsilon, domainSize, sketchRowsFor(domainSize), DEFAULT_SKETCH_COLUMNS, 0L);
-      case SS -> ss(epsilon, domainSize);
-    };
+    return kind.defaultConfig(epsilon, domainSize, 1, 0L);
   }
 
   /** The same config with another hash salt (a fresh hash family). */

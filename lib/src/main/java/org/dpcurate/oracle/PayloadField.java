@@ -21,13 +21,6 @@ public enum PayloadField {
   }
 
   public boolean usedBy(OracleKind kind) {
-    return switch (this) {
-      case HASH_INDEX -> kind == OracleKind.FLH || kind == OracleKind.CMS || kind == OracleKind.HCMS;
-      case SEED -> kind == OracleKind.OLH;
-      case VALUE -> kind == OracleKind.GRR || kind == OracleKind.OLH || kind == OracleKind.FLH
-          || kind == OracleKind.HCMS;
-      case SIGN -> kind == OracleKind.HCMS;
-      case BITS -> kind == OracleKind.OUE || kind == OracleKind.CMS || kind == OracleKind.SS;
-    };
+    return kind.payload().contains(this);
   }
 }

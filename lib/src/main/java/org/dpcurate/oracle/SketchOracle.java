@@ -64,11 +64,6 @@ abstract class SketchOracle extends FrequencyOracle implements HashedOracle {
   }
 
   @Override
-  public boolean reportsAbsence() {
-    return true;
-  }
-
-  @Override
   public Report randomizeAbsent(RandomGenerator rng) {
     int row = rng.nextInt(k);
     return encode(row, rng.nextInt(m), rng);

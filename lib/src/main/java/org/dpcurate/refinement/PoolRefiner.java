@@ -4,24 +4,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.random.RandomGenerator;
-import java.util.stream.Stream;
 import org.dpcurate.embedding.Vectors;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.synthesis.Candidate;
 import org.dpcurate.synthesis.CandidateGenerator;
 
 /**
- * Private-Evolution-style refinement: the selected candidates survive, and so do the runners-up with a positive
- * estimate, up to a share of the pool; each survivor spawns variations in proportion to a power of its estimated
- * share; near-duplicates are dropped, a share of fresh candidates keeps exploring, and the pool never exceeds its
- * size. Lineage (parent id, generation) is kept on every variation.
- *
- * <p>Why runners-up: selection decides what is published as significantly popular, which at eps = 2 is the few
- * dozen candidates above ~0.3% of the votes. Refinement is a search, and a candidate a noisy estimate ranks high
- * is more likely chosen than not; dropping it loses the part of the private distribution it covers (the long tail),
- * while keeping it costs one slot. Private Evolution likewise draws parents from the noisy histogram itself.
+ * Private-Evolution-style refinement: the survivors (chosen by a {@link SurvivorPolicy}) carry over; each spawns
+ * variations in proportion to a power of its estimated share; near-duplicates are dropped, a share of fresh
+ * candidates keeps exploring, and the pool never exceeds its size. Lineage (parent id, generation) is kept on every
+ * variation.
  */
 public final class PoolRefiner {
   private static final int ATTEMPTS_PER_SLOT = 20;
@@ -29,22 +25,36 @@ public final class PoolRefiner {
   private static final double MAX_DRAFTS_PER_SLOT = 4;
 
   private final RefinementConfig config;
+  private final SurvivorPolicy survivorPolicy;
   private final VariationStrategy strategy;
   private final CandidateGenerator explorer;
 
   public PoolRefiner(RefinementConfig config, VariationStrategy strategy, CandidateGenerator explorer) {
     this.config = config;
+    this.survivorPolicy = config.survivorPolicy();
     this.strategy = strategy;
     this.explorer = explorer;
   }
 
-  /** What refinement produced and what it asks of an external generator. */
   /**
+   * What refinement produced and what it asks of an external generator.
+   *
+   * @param selectedSurvivors how many survivors are selected candidates; the others are runners-up
    * @param unfilled per parent id, the variations allocated but not produced (all of them for a strategy that
    *     hands variation off to an external generator)
    */
-  public record Result(List<Candidate> pool, int survivors, int variations, int explored, int duplicatesDropped,
-      java.util.Map<String, Integer> unfilled) {}
+  public record Result(List<Candidate> pool, int survivors, int selectedSurvivors, int variations, int explored,
+      int duplicatesDropped, Map<String, Integer> unfilled) {
+
+    public int runnersUp() {
+      return survivors - selectedSurvivors;
+    }
+  }
+
+  /** The pool of a round nothing was learned on: the same candidates run again in {@code nextRound}. */
+  public static Result unchanged(List<Candidate> pool, int nextRound) {
+    return new Result(pool.stream().map(c -> c.inRound(nextRound)).toList(), pool.size(), 0, 0, 0, 0, Map.of());
+  }
 
   /**
    * @param pool the round's candidates, in published (index) order
@@ -57,103 +67,107 @@ public final class PoolRefiner {
 
   /**
    * As above, with {@code external} candidates (from an external generator) placed after the survivors and
-   * before this strategy's variations.
+   * before this strategy's variations. An empty ranking leaves the pool {@link #unchanged}.
    */
   public Result refine(List<Candidate> pool, List<RankedCandidate> ranking, int nextRound, List<Candidate> external,
       RandomGenerator rng) {
+    if (ranking.isEmpty()) {
+      return unchanged(pool, nextRound);
+    }
     int size = config.poolSize();
-    int maxSurvivors = Math.max(1, (int) (size * config.maxSurvivorShare()));
-    List<RankedCandidate> winners = Stream.concat(
-        ranking.stream().filter(RankedCandidate::selected),
-        ranking.stream().filter(r -> !r.selected() && r.estimate() > 0)).limit(maxSurvivors).toList();
-    if (winners.isEmpty()) {
-      // No estimate is positive: keep the best few anyway so the search still moves.
-      winners = ranking.stream().limit(Math.max(1, size / 20)).toList();
+    SurvivorPolicy.Survivors survivors = survivorPolicy.choose(ranking, size);
+    NextPool next = new NextPool(size);
+    for (RankedCandidate s : survivors.members()) {
+      next.addIfNew(pool.get(s.index()).inRound(nextRound));
     }
-    List<Candidate> next = new ArrayList<>(size);
-    Set<String> ids = new HashSet<>();
-    for (RankedCandidate w : winners) {
-      Candidate c = pool.get(w.index()).inRound(nextRound);
-      if (ids.add(c.id())) {
-        next.add(c);
-      }
-    }
-    int survivors = next.size();
+    int survivorCount = next.size();
     for (Candidate c : external) {
-      if (next.size() < size && ids.add(c.id())) {
-        next.add(c.inRound(nextRound));
+      if (next.size() < size) {
+        next.addIfNew(c.inRound(nextRound));
       }
     }
+    List<Candidate> parents = survivors.members().stream().map(s -> pool.get(s.index())).toList();
     int explore = (int) Math.round(size * config.explorationShare());
-    int[] quota = allocate(winners, size - next.size() - explore, config.quotaExponent());
+    int[] quota = allocate(survivors.members(), size - next.size() - explore, config.quotaExponent());
+    int[] made = new int[parents.size()];
+    int duplicates = addVariations(parents, quota, made, nextRound, next, rng);
+    Map<String, Integer> unfilled = new TreeMap<>();
+    for (int p = 0; p < parents.size(); p++) {
+      if (made[p] < quota[p]) {
+        unfilled.put(parents.get(p).id(), quota[p] - made[p]);
+      }
+    }
+    int explored = explore(nextRound, next, rng);
+    return new Result(List.copyOf(next.members), survivorCount, survivors.selected(), Arrays.stream(made).sum(),
+        explored, duplicates, unfilled);
+  }
+
+  /**
+   * Drafts variations in waves until every parent has its quota or cannot give more: each parent short of its
+   * quota drafts what it lacks (more, as the last wave's acceptance rate says are needed), the wave is embedded in
+   * one batch, then drafts are accepted in order unless they repeat an id or nearly duplicate the pool so far.
+   *
+   * @return how many drafts were dropped as duplicates
+   */
+  private int addVariations(List<Candidate> parents, int[] quota, int[] made, int nextRound, NextPool next,
+      RandomGenerator rng) {
     double strength = config.strength(nextRound);
-    int[] made = new int[winners.size()];
-    int[] tries = new int[winners.size()];
-    boolean[] exhausted = new boolean[winners.size()];
-    int variations = 0;
+    int[] tries = new int[parents.size()];
+    boolean[] exhausted = new boolean[parents.size()];
     int duplicates = 0;
-    // Waves: every winner still short of its quota drafts the variations it lacks (more, as many as the last
-    // wave's acceptance rate says are needed), the wave is embedded in one batch, then drafts are accepted in
-    // order unless they repeat an id or nearly duplicate the pool so far.
     double draftsPerSlot = 1;
     while (true) {
       List<Candidate> drafts = new ArrayList<>();
       List<Integer> draftParent = new ArrayList<>();
-      for (int w = 0; w < winners.size(); w++) {
-        Candidate parent = pool.get(winners.get(w).index());
-        int lacking = exhausted[w] ? 0 : Math.min((int) Math.ceil((quota[w] - made[w]) * draftsPerSlot),
-            ATTEMPTS_PER_SLOT * quota[w] - tries[w]);
+      for (int p = 0; p < parents.size(); p++) {
+        int lacking = exhausted[p] ? 0 : Math.min((int) Math.ceil((quota[p] - made[p]) * draftsPerSlot),
+            ATTEMPTS_PER_SLOT * quota[p] - tries[p]);
         for (int j = 0; j < lacking; j++) {
-          Candidate child = strategy.vary(parent, nextRound, strength, rng);
+          Candidate child = strategy.vary(parents.get(p), nextRound, strength, rng);
           if (child == null) {
-            exhausted[w] = true;
+            exhausted[p] = true;
             break;
           }
-          tries[w]++;
+          tries[p]++;
           drafts.add(child);
-          draftParent.add(w);
+          draftParent.add(p);
         }
       }
       if (drafts.isEmpty()) {
-        break;
+        return duplicates;
       }
       drafts = explorer.embedMissing(drafts);
       int accepted = 0;
       for (int d = 0; d < drafts.size(); d++) {
         Candidate child = drafts.get(d);
-        int w = draftParent.get(d);
-        if (made[w] >= quota[w]) {
+        int p = draftParent.get(d);
+        if (made[p] >= quota[p]) {
           continue;
         }
-        if (ids.contains(child.id()) || nearDuplicate(child, next)) {
+        if (next.ids.contains(child.id()) || nearDuplicate(child, next.members)) {
           duplicates++;
           continue;
         }
-        ids.add(child.id());
-        next.add(child);
-        made[w]++;
-        variations++;
+        next.addIfNew(child);
+        made[p]++;
         accepted++;
       }
       draftsPerSlot = Math.min(MAX_DRAFTS_PER_SLOT, (double) drafts.size() / Math.max(accepted, 1));
     }
-    java.util.Map<String, Integer> unfilled = new java.util.TreeMap<>();
-    for (int w = 0; w < winners.size(); w++) {
-      if (made[w] < quota[w]) {
-        unfilled.put(pool.get(winners.get(w).index()).id(), quota[w] - made[w]);
-      }
-    }
-    int explored = 0;
+  }
+
+  /** Fills the rest of the pool with fresh draws from the generator prior; returns how many were added. */
+  private int explore(int nextRound, NextPool next, RandomGenerator rng) {
     List<Candidate> fresh = new ArrayList<>();
+    int size = config.poolSize();
     for (int draws = 0; next.size() + fresh.size() < size && draws < ATTEMPTS_PER_SLOT * size; draws++) {
       Candidate c = explorer.draw(nextRound, rng);
-      if (ids.add(c.id())) {
+      if (next.ids.add(c.id())) {
         fresh.add(c);
-        explored++;
       }
     }
-    next.addAll(explorer.embedMissing(fresh));
-    return new Result(List.copyOf(next), survivors, variations, explored, duplicates, unfilled);
+    next.members.addAll(explorer.embedMissing(fresh));
+    return fresh.size();
   }
 
   /** Largest-remainder allocation of {@code slots} in proportion to max(share, 0)^exponent (equal if all are 0). */
@@ -198,5 +212,25 @@ public final class PoolRefiner {
       }
     }
     return false;
+  }
+
+  /** The next pool under construction: its members in order and their ids. */
+  private static final class NextPool {
+    final List<Candidate> members;
+    final Set<String> ids = new HashSet<>();
+
+    NextPool(int size) {
+      members = new ArrayList<>(size);
+    }
+
+    int size() {
+      return members.size();
+    }
+
+    void addIfNew(Candidate c) {
+      if (ids.add(c.id())) {
+        members.add(c);
+      }
+    }
   }
 }

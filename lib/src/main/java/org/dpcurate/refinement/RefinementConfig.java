@@ -42,6 +42,11 @@ public record RefinementConfig(int poolSize, double maxSurvivorShare, double quo
     return new RefinementConfig(poolSize, 0.25, 0.5, 0.1, 0.3, 0.7, 0.1, 0.995);
   }
 
+  /** The rule that picks the survivors: the selected, then runners-up with a positive estimate. */
+  public SurvivorPolicy survivorPolicy() {
+    return new SelectedThenRunnersUp(maxSurvivorShare);
+  }
+
   /** The variation strength for producing round {@code round} (round 1 is the first refined pool). */
   public double strength(int round) {
     return Math.max(minStrength, initialStrength * Math.pow(strengthDecay, Math.max(0, round - 1)));

@@ -3,6 +3,7 @@ package org.dpcurate.simulation;
 import java.io.Serializable;
 import java.util.SplittableRandom;
 import org.dpcurate.client.UploadRecord;
+import org.dpcurate.client.SegmentLayout;
 import org.dpcurate.download.DownloadPlan;
 import org.dpcurate.download.PrincipalProjection;
 import org.dpcurate.embedding.NearestCandidates;
@@ -24,7 +25,7 @@ public final class DeviceSimulator implements Serializable {
 
   private final int bankSize;
   private final int[][] personaMembers;
-  private final DownloadPlan segments;
+  private final SegmentLayout segments;
   /** By segment, then bank message: the nearest candidate's published index, and its similarity. */
   private final int[][] nearest;
   private final float[][] similarity;
@@ -58,8 +59,9 @@ public final class DeviceSimulator implements Serializable {
     for (int i = 0; i < bankSize; i++) {
       personaMembers[i] = population.personaOf(i);
     }
-    this.segments = segments;
-    int count = segments == null ? 1 : segments.segments();
+    SegmentLayout layout = segments == null ? null : segments.layout();
+    this.segments = layout;
+    int count = layout == null ? 1 : layout.segments();
     float[][] queries = population.embeddings();
     if (projection != null) {
       queries = new float[queries.length][];
@@ -72,9 +74,9 @@ public final class DeviceSimulator implements Serializable {
     for (int s = 0; s < count; s++) {
       float[][] members = candidateEmbeddings;
       if (segments != null) {
-        members = new float[segments.segmentSize(s)][];
+        members = new float[layout.segmentSize(s)][];
         for (int j = 0; j < members.length; j++) {
-          members[j] = candidateEmbeddings[segments.candidate(s, j)];
+          members[j] = candidateEmbeddings[layout.candidate(s, j)];
         }
       }
       NearestCandidates.Result r = NearestCandidates.search(queries, members);
@@ -82,7 +84,7 @@ public final class DeviceSimulator implements Serializable {
       similarity[s] = r.similarity();
       if (segments != null) {
         for (int m = 0; m < bankSize; m++) {
-          nearest[s][m] = segments.candidate(s, nearest[s][m]);
+          nearest[s][m] = layout.candidate(s, nearest[s][m]);
         }
       }
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.dpcurate.ProtocolDocument;
+import org.dpcurate.client.SegmentLayout;
 import org.dpcurate.client.UploadRecord;
 import org.dpcurate.embedding.Int8Quantization;
 import org.dpcurate.hash.XxHash64;
@@ -25,15 +26,15 @@ class DownloadPlanTest {
     boolean[] seen = new boolean[k];
     int total = 0;
     for (int s = 0; s < segments; s++) {
-      int size = plan.segmentSize(s);
+      int size = plan.layout().segmentSize(s);
       assertTrue(size == plan.segmentDomain() || size == plan.segmentDomain() - 1, "segment " + s + ": " + size);
       total += size;
       for (int j = 0; j < size; j++) {
-        int i = plan.candidate(s, j);
+        int i = plan.layout().candidate(s, j);
         assertTrue(i >= 0 && i < k && !seen[i], "candidate " + i);
         seen[i] = true;
-        assertEquals(s, plan.segmentOf(i));
-        assertEquals(j, plan.positionOf(i));
+        assertEquals(s, plan.layout().segmentOf(i));
+        assertEquals(j, plan.layout().positionOf(i));
       }
     }
     assertEquals(k, total);
@@ -66,8 +67,8 @@ class DownloadPlanTest {
     String id = UploadRecord.reportId(0x0123456789abcdefL, 0xfedcba9876543210L);
     long h = XxHash64.hash(id.getBytes(StandardCharsets.UTF_8), 42);
     DownloadPlan plan = new DownloadPlan(1000, 8, 7);
-    assertEquals(Long.remainderUnsigned(h, 7), plan.segmentOfReport(id));
-    assertEquals(plan.segmentOfReport(id), plan.segmentOfHash(h));
+    assertEquals(Long.remainderUnsigned(h, 7), plan.layout().segmentOfReport(id));
+    assertEquals(plan.layout().segmentOfReport(id), SegmentLayout.segmentOfHash(h, plan.segments()));
   }
 
   /** The segment vectors of docs/protocol.md, read from the document itself. */
@@ -79,16 +80,16 @@ class DownloadPlanTest {
       String id = r[1].trim().replace("`", "");
       int segments = Integer.parseInt(r[2].trim());
       assertEquals(Long.parseUnsignedLong(r[3].trim(), 16), XxHash64.hash(id.getBytes(StandardCharsets.UTF_8), 42));
-      assertEquals(Integer.parseInt(r[4].trim()), new DownloadPlan(2000, 384, segments).segmentOfReport(id), id);
+      assertEquals(Integer.parseInt(r[4].trim()), new DownloadPlan(2000, 384, segments).layout().segmentOfReport(id), id);
     }
     // The worked example: N = 2000, d = 384, 262,144 bytes.
     DownloadPlan example = DownloadPlan.segmentsForBudget(2000, 384, 262_144);
     assertEquals(3, example.segments());
     assertEquals(667, example.segmentDomain());
-    assertEquals(666, example.segmentSize(2));
+    assertEquals(666, example.layout().segmentSize(2));
     assertEquals(258_796, example.bytesPerDevice());
-    assertEquals(1, example.segmentOf(1000));
-    assertEquals(333, example.positionOf(1000));
+    assertEquals(1, example.layout().segmentOf(1000));
+    assertEquals(333, example.layout().positionOf(1000));
   }
 
   /** The budget's order of preference: the int8 list, else a projection on >= d / 4 axes, else segments. */
@@ -129,7 +130,7 @@ class DownloadPlanTest {
     int n = 70_000;
     long[] counts = new long[7];
     for (int i = 0; i < n; i++) {
-      counts[plan.segmentOfReport(UploadRecord.reportId(rng.nextLong(), rng.nextLong()))]++;
+      counts[plan.layout().segmentOfReport(UploadRecord.reportId(rng.nextLong(), rng.nextLong()))]++;
     }
     double chi2 = 0;
     for (long c : counts) {

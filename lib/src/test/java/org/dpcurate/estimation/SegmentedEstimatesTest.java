@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.dpcurate.client.SegmentLayout;
 import org.dpcurate.client.UploadRecord;
-import org.dpcurate.download.DownloadPlan;
 import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.OracleAggregator;
 import org.dpcurate.oracle.OracleConfig;
@@ -32,7 +32,7 @@ class SegmentedEstimatesTest {
   @ParameterizedTest
   @EnumSource(value = OracleKind.class, names = {"OLH", "OUE", "SS", "GRR"})
   void intervalsCoverTheTrueCountsAndCountsSumToTheReports(OracleKind kind) {
-    DownloadPlan plan = new DownloadPlan(K, 8, SEGMENTS);
+    SegmentLayout plan = new SegmentLayout(K, SEGMENTS);
     FrequencyOracle oracle = FrequencyOracle.of(OracleConfig.withDefaults(kind, 2, plan.segmentDomain()));
     long covered = IntStream.range(0, TRIALS).parallel().mapToLong(trial -> {
       SplittableRandom rng = new SplittableRandom(100L + trial);
@@ -73,7 +73,7 @@ class SegmentedEstimatesTest {
 
   @Test
   void aSegmentWithoutReportsEstimatesItsCandidatesAtZeroAndSizesMustMatch() {
-    DownloadPlan plan = new DownloadPlan(6, 8, 2);
+    SegmentLayout plan = new SegmentLayout(6, 2);
     FrequencyEstimates one = new FrequencyEstimates(10, new double[] {4, 5, 1}, new double[] {1, 1, 1});
     FrequencyEstimates e = SegmentedEstimates.combine(plan, new FrequencyEstimates[] {one, null});
     assertEquals(10, e.reports());

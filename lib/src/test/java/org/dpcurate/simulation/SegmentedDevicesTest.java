@@ -46,9 +46,9 @@ class SegmentedDevicesTest {
     int[] votesBySegment = new int[3];
     for (long d = 0; d < 3000; d++) {
       DeviceSimulator.DeviceOutput out = devices.simulate(d, exact);
-      int segment = plan.segmentOfReport(UploadRecord.reportId(out.reportIdHigh(), out.reportIdLow()));
-      assertEquals(segment, plan.segmentOf(out.vote()), "device " + d);
-      assertEquals(plan.positionOf(out.vote()), out.report().value(), "device " + d);
+      int segment = plan.layout().segmentOfReport(UploadRecord.reportId(out.reportIdHigh(), out.reportIdLow()));
+      assertEquals(segment, plan.layout().segmentOf(out.vote()), "device " + d);
+      assertEquals(plan.layout().positionOf(out.vote()), out.report().value(), "device " + d);
       votesBySegment[segment]++;
     }
     for (int s = 0; s < 3; s++) {
@@ -64,9 +64,9 @@ class SegmentedDevicesTest {
     int target = 17;
     for (long d = 0; d < 200; d++) {
       DeviceSimulator.DeviceOutput out = devices.simulateFake(d, oracle, target);
-      assertEquals(plan.segmentOf(target),
-          plan.segmentOfReport(UploadRecord.reportId(out.reportIdHigh(), out.reportIdLow())));
-      assertTrue(oracle.supports(out.report(), plan.positionOf(target)));
+      assertEquals(plan.layout().segmentOf(target),
+          plan.layout().segmentOfReport(UploadRecord.reportId(out.reportIdHigh(), out.reportIdLow())));
+      assertTrue(oracle.supports(out.report(), plan.layout().positionOf(target)));
     }
   }
 }

@@ -9,6 +9,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.dpcurate.client.SegmentLayout;
 import org.dpcurate.download.DownloadPlan;
 import org.dpcurate.oracle.FrequencyOracle;
 import scala.Tuple2;
@@ -111,7 +112,7 @@ final class ReportAggregation {
     while (rows.hasNext()) {
       row.of(rows.next());
       // A null report_id (no hash, so no segment) is rejected before the aggregator is touched.
-      int segment = segments == 1 || row.idHashNull() ? 0 : DownloadPlan.segmentOfHash(row.idHash(), segments);
+      int segment = segments == 1 || row.idHashNull() ? 0 : SegmentLayout.segmentOfHash(row.idHash(), segments);
       ReportValidator.Rejected rejected = validator.check(row, part.aggregators[segment]);
       part.read(rejected == null ? null : rejected.reason());
       if (idHashes != null && !row.idHashNull()) {

@@ -6,7 +6,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.dpcurate.download.DownloadPlan;
+import org.dpcurate.client.SegmentLayout;
 import org.dpcurate.estimation.Decoding;
 import org.dpcurate.estimation.FrequencyEstimates;
 import org.dpcurate.estimation.FrequencyEstimator;
@@ -112,7 +112,7 @@ public final class RoundEstimation {
       Decoding applied = decoding.appliedTo(frequencyOracle);
       long decode = System.nanoTime();
       FrequencyEstimates estimates = accepted == 0 ? null
-          : estimates(total, applied, published.downloadPlan(candidates));
+          : estimates(total, applied, published.segmentLayout(candidates));
       LOG.info("{} {}: {} decoding in {}", campaign, ds, applied.optionValue(), Timing.since(decode));
       return new EstimationResult(estimates, total.read(), accepted, total.rejectedByReason(), applied, seconds);
     } finally {
@@ -120,7 +120,7 @@ public final class RoundEstimation {
     }
   }
 
-  private static FrequencyEstimates estimates(PartialAggregate total, Decoding applied, DownloadPlan plan) {
+  private static FrequencyEstimates estimates(PartialAggregate total, Decoding applied, SegmentLayout plan) {
     if (total.aggregators.length == 1) {
       return FrequencyEstimator.estimate(total.aggregators[0], applied);
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.dpcurate.estimation.Decoding;
 import org.dpcurate.estimation.PostProcessing;
 import org.dpcurate.oracle.OracleConfig;
+import org.dpcurate.oracle.OracleKind;
 import org.dpcurate.selection.Selection;
 import org.dpcurate.simulation.PopulationConfig;
 import org.dpcurate.synthesis.GeneratorPrior;
@@ -40,7 +41,7 @@ public final class CurationOptions {
       "local budget per report, > 0; 'inf' runs the non-private reference", 2.0,
       Parsers.doubleIn(1e-6, Double.POSITIVE_INFINITY));
   public static final Option<OracleChoice> ORACLE = Option.of("oracle", "NAME",
-      "auto (the mechanism chooser), GRR, OUE, OLH, FLH, CMS, HCMS or SS, case-insensitive", OracleChoice.AUTO,
+      "auto (the mechanism chooser), " + OracleKind.listed(List.of(OracleKind.values()), null, "or") + ", case-insensitive", OracleChoice.AUTO,
       OracleChoice.PARSER);
   public static final Option<Integer> REPORT_BITS = Option.of("report-bits", "B",
       "report-size budget in bits for the chooser", 128, Parsers.intIn(1, 1 << 24));

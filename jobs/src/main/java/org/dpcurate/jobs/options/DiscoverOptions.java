@@ -3,6 +3,7 @@ package org.dpcurate.jobs.options;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.dpcurate.discovery.DiscoveryConfig;
 import org.dpcurate.oracle.OracleKind;
 
 /** The options of the discover job. */
@@ -33,7 +34,7 @@ public final class DiscoverOptions {
   public static final Option<Integer> MAX_PREFIXES = Option.of("max-prefixes", "N",
       "significant prefixes carried to the next round, most popular first", 128, Parsers.intIn(1, 100_000));
   public static final Option<OracleKind> ORACLE = Option.of("oracle", "NAME",
-      "oracle of the candidate-list rounds: FLH, OLH, CMS or HCMS", OracleKind.FLH,
+      "oracle of the candidate-list rounds: " + DiscoveryConfig.ORACLES, DiscoveryConfig.DEFAULT_ORACLE,
       Parser.of(OracleKind::parse, OracleKind::name));
   public static final Option<Double> FDR = Option.of("fdr", "Q",
       "false discovery rate of each round's selection, in (0,1)", 0.05, Parsers.doubleIn(1e-9, 0.999));

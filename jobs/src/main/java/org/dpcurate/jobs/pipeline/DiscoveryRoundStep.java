@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dpcurate.accounting.Accounting;
 import org.dpcurate.accounting.PrivacyLedger;
+import org.dpcurate.client.RoundConfig;
 import org.dpcurate.discovery.DiscoveredString;
 import org.dpcurate.discovery.DiscoveryResult;
 import org.dpcurate.discovery.PrefixRound;
@@ -106,8 +107,8 @@ public final class DiscoveryRoundStep {
   }
 
   private void publish(DiscoveryPlan plan, PrefixRound.Plan round, LocalDate ds) {
-    PublishedConfig published = PublishedConfigs.write(run.warehouse(), run.campaign(), ds, round.round(),
-        round.oracle(), 1, false, null, null);
+    PublishedConfig published = PublishedConfigs.write(run.warehouse(),
+        RoundConfig.of(run.campaign(), ds, round.round(), round.oracle()), false);
     DiscoveryCandidatesTable.write(run.warehouse(), run.campaign(), ds, round.listed(), round.padded(),
         plan.vocabulary(), published);
     LOG.info("{} {}: published discovery round {} of {}: {} candidates of {} tokens, {} eps={}", run.campaign(), ds,

@@ -88,7 +88,7 @@ public final class EstimateStep {
     // A segmented round's oracle covers the largest segment's positions.
     int domain;
     try {
-      domain = published.downloadPlan(pool.size()).segmentDomain();
+      domain = published.segmentLayout(pool.size()).segmentDomain();
     } catch (IllegalArgumentException e) {
       domain = -1;
     }

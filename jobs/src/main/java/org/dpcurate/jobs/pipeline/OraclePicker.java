@@ -24,9 +24,7 @@ public final class OraclePicker {
     if (!s.oracle().isAuto()) {
       OracleKind kind = s.oracle().kind();
       // An impossible combination (FLH's range at eps 20, say) is the command line's fault: exit 2 with the reason.
-      return Cli.validated(CurationOptions.ORACLE, () -> kind == OracleKind.FLH
-          ? OracleConfig.flh(epsilon, domainSize, MechanismChooser.seedPoolSize(devices), 0L)
-          : OracleConfig.withDefaults(kind, epsilon, domainSize));
+      return Cli.validated(CurationOptions.ORACLE, () -> kind.defaultConfig(epsilon, domainSize, devices, 0L));
     }
     MechanismChooser.Choice choice = Cli.validated(CurationOptions.REPORT_BITS,
         () -> MechanismChooser.choose(epsilon, domainSize, s.reportBits(), devices));

@@ -6,7 +6,7 @@ import java.util.TreeSet;
 import org.dpcurate.accounting.Accounting;
 import org.dpcurate.accounting.PrivacyLedger;
 import org.dpcurate.accounting.PrivacyPolicy;
-import org.dpcurate.accounting.SamplingAmplification;
+import org.dpcurate.accounting.RoundCharge;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.tables.LedgerTable;
@@ -32,13 +32,17 @@ public final class PrivacyBudget {
    */
   public static PrivacyLedger.Entry check(CampaignRun run, LocalDate ds, double eps, double samplingRate,
       LedgerTable.Cohort cohort, Accounting accounting) {
+    return check(run, ds, accounting.charge(eps, samplingRate, 0), cohort, accounting);
+  }
+
+  private static PrivacyLedger.Entry check(CampaignRun run, LocalDate ds, RoundCharge charge,
+      LedgerTable.Cohort cohort, Accounting accounting) {
     PrivacyPolicy policy = accounting.policy();
     if (accounting.budgetOverride()) {
       LOG.warn("{} {}: the policy's budget is overridden for this run: {} per {} days (policy {} of fleet {})",
           run.campaign(), ds, policy.budgetEpsilon(), policy.periodDays(), policy.version(), policy.fleet());
     }
-    double charged = policy.accounting() == PrivacyPolicy.Accounting.SAMPLED
-        ? SamplingAmplification.epsilon(eps, samplingRate) : eps;
+    double charged = charge.charged();
     List<PrivacyLedger.Spend> spends = LedgerTable.spends(run.warehouse(), policy.fleet());
     PrivacyLedger.Entry e = policy.ledger().account(run.campaign(), ds, charged,
         cohort == null ? null : cohort.label(), spends);
@@ -65,9 +69,9 @@ public final class PrivacyBudget {
       LedgerTable.Cohort cohort, Accounting accounting) {
     try (FleetLock lock = FleetLock.acquire(run.warehouse(), accounting.policy().fleet(),
         accounting.lockWaitSeconds())) {
-      PrivacyLedger.Entry e = check(run, ds, published.oracle().epsilon(), published.samplingRate(), cohort,
-          accounting);
-      LedgerTable.write(run.warehouse(), run.campaign(), ds, published, devices, e, accounting, cohort);
+      RoundCharge charge = accounting.charge(published.oracle().epsilon(), published.samplingRate(), devices);
+      PrivacyLedger.Entry e = check(run, ds, charge, cohort, accounting);
+      LedgerTable.write(run.warehouse(), run.campaign(), ds, published, devices, e, charge, accounting, cohort);
       return e;
     }
   }

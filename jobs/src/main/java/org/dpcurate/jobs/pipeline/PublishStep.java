@@ -2,6 +2,7 @@ package org.dpcurate.jobs.pipeline;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.dpcurate.client.RoundConfig;
 import org.dpcurate.download.DownloadPlan;
 import org.dpcurate.download.PrincipalProjection;
 import org.dpcurate.jobs.options.Cli;
@@ -53,10 +54,10 @@ public final class PublishStep {
     OracleConfig config = OraclePicker.pick(settings, plan == null ? pool.size() : plan.segmentDomain(),
         Math.max(1, settings.expectedReports() / segments));
     String model = CandidateTable.embeddingModel(run.warehouse(), run.campaign(), ds);
-    PublishedConfig published = PublishedConfigs.write(run.warehouse(), run.campaign(), ds, pool.get(0).round(),
-        config, samplingRate, replace, model == null ? null : new PublishedConfigs.Embedding(model, dimension),
-        plan == null ? null : new PublishedConfigs.Download(settings.downloadBudget(), segments,
-            plan.projectedAxes(), plan.bytesPerDevice()));
+    PublishedConfig published = PublishedConfigs.write(run.warehouse(), RoundConfig.of(run.campaign(), ds,
+        pool.get(0).round(), config, samplingRate, model == null ? null : new RoundConfig.Embedding(model, dimension),
+        plan == null ? null : new RoundConfig.Download(settings.downloadBudget(), segments, plan.projectedAxes(),
+            plan.bytesPerDevice())), replace);
     PrincipalProjection projection = plan != null && plan.projected()
         ? PrincipalProjection.fit(pool.stream().map(Candidate::embedding).toArray(float[][]::new),
             plan.projectedAxes())

@@ -2,12 +2,12 @@ package org.dpcurate.jobs.pipeline;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.dpcurate.jobs.options.RefinementSettings;
 import org.dpcurate.jobs.options.Variation;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.runtime.Timing;
+import org.dpcurate.jobs.tables.CandidateImport;
 import org.dpcurate.jobs.tables.CandidateTable;
 import org.dpcurate.jobs.tables.RankedTable;
 import org.dpcurate.jobs.tables.RequestTable;
@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Refining one date: its ranking becomes the next date's pool, survivors plus variations in proportion to share,
- * with the configured variation strategy; with {@code --variation external} the unfilled variations are written as
- * generation requests for the next date.
+ * Refining one date: its ranking becomes the next date's pool (lib's {@link PoolRefiner}: survivors plus variations
+ * in proportion to the square root of their share), with the configured variation strategy; with
+ * {@code --variation external} the unfilled variations are written as generation requests for the next date.
  */
 public final class RefineStep {
   private static final Logger LOG = LoggerFactory.getLogger(RefineStep.class);
@@ -44,7 +44,7 @@ public final class RefineStep {
     this.run = run;
     this.settings = settings;
     this.generator = run.generator(settings.prior());
-    this.config = RefinementConfig.defaults(settings.candidates());
+    this.config = settings.config();
   }
 
   /** Refines date {@code ds}'s ranking into the candidates of {@code ds + 1}, read from the warehouse. */
@@ -57,7 +57,7 @@ public final class RefineStep {
           + " rows but the date has " + pool.size() + " candidates");
     }
     List<Candidate> generated = generatedPath == null ? List.of()
-        : GeneratedCandidates.read(w, generatedPath, pool, pool.get(0).round() + 1, run.embedder());
+        : CandidateImport.generated(w, generatedPath, pool, pool.get(0).round() + 1, run.embedder());
     return refine(ds, pool, ranking, generated);
   }
 
@@ -67,19 +67,12 @@ public final class RefineStep {
     long start = System.nanoTime();
     int round = pool.get(0).round();
     int nextRound = round + 1;
-    PoolRefiner.Result next;
-    if (ranking.isEmpty()) {
-      // Nothing was learned on ds: the same pool runs again.
-      next = new PoolRefiner.Result(pool.stream().map(c -> c.inRound(nextRound)).toList(), pool.size(), 0, 0, 0,
-          Map.of());
-    } else {
-      next = new PoolRefiner(config, strategy(), generator).refine(pool, ranking, nextRound, generated,
-          run.random("refine", nextRound));
-      // Survivors are the selected first, so the rest of them are runners-up.
-      long selected = Math.min(next.survivors(), ranking.stream().filter(RankedCandidate::selected).count());
+    PoolRefiner.Result next = new PoolRefiner(config, strategy(), generator).refine(pool, ranking, nextRound,
+        generated, run.random("refine", nextRound));
+    if (!ranking.isEmpty()) {
       LOG.info("round {} pool: {} survivors ({} selected, {} runners-up), {} variations ({} near-duplicates dropped), "
-              + "{} generated, {} explored, strength {} in {}", nextRound, next.survivors(), selected,
-          next.survivors() - selected, next.variations(), next.duplicatesDropped(), generated.size(), next.explored(),
+              + "{} generated, {} explored, strength {} in {}", nextRound, next.survivors(), next.selectedSurvivors(),
+          next.runnersUp(), next.variations(), next.duplicatesDropped(), generated.size(), next.explored(),
           String.format("%.2f", config.strength(nextRound)), Timing.since(start));
       if (settings.variation() == Variation.EXTERNAL && !next.unfilled().isEmpty()) {
         LocalDate nextDs = ds.plusDays(1);

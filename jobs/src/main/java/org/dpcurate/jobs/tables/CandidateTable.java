@@ -5,13 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.dpcurate.embedding.Embedder;
@@ -19,7 +15,6 @@ import org.dpcurate.embedding.Vectors;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.warehouse.Manifest;
-import org.dpcurate.jobs.warehouse.ParquetInput;
 import org.dpcurate.jobs.warehouse.Warehouse;
 import org.dpcurate.synthesis.Candidate;
 import org.dpcurate.synthesis.MessageSpec;
@@ -61,7 +56,7 @@ public final class CandidateTable {
       .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), true);
 
   /** The columns an imported pool may have, with their types; an embedding may be an array of any number type. */
-  private static final StructType INPUT_SCHEMA = new StructType(Arrays.stream(SCHEMA.fields())
+  static final StructType INPUT_SCHEMA = new StructType(Arrays.stream(SCHEMA.fields())
       .filter(f -> !f.name().equals("embedding")).toArray(StructField[]::new));
 
   /** Sorted by id: the published order. */
@@ -137,7 +132,7 @@ public final class CandidateTable {
       throw new JobException(ExitCode.USAGE, "candidates at " + path + " were embedded with " + model
           + " but this run embeds with " + embedder.name() + ": pass the campaign's --embedder");
     }
-    List<Candidate> out = fromParquet(w, path, embedder, -1);
+    List<Candidate> out = CandidateImport.read(w, path, embedder, -1);
     if (out.size() < 2) {
       throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " hold " + out.size()
           + " rows; a round needs at least 2");
@@ -147,70 +142,5 @@ public final class CandidateTable {
     } catch (IllegalArgumentException e) {
       throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + ": " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * Candidates from any Parquet with at least {@code text} (and usually {@code candidate_id}); missing slots make
-   * unstructured candidates, a missing id is derived from the text, a missing embedding is computed with
-   * {@code embedder}, an external embedding is kept (normalized). {@code round} overrides the rows' round when
-   * >= 1.
-   */
-  public static List<Candidate> fromParquet(Warehouse w, String path, Embedder embedder, int round) {
-    Dataset<Row> df = ParquetInput.read(w, path, null);
-    ParquetInput.requireTypes("candidates at " + path, df.schema(), INPUT_SCHEMA);
-    List<String> columns = Arrays.asList(df.columns());
-    if (columns.contains("embedding") && !(df.schema().apply("embedding").dataType() instanceof ArrayType a
-        && a.elementType() instanceof NumericType)) {
-      throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + ": column embedding is "
-          + df.schema().apply("embedding").dataType().catalogString() + ", not an array of numbers");
-    }
-    if (!columns.contains("text")) {
-      throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " lack required column text; found "
-          + columns);
-    }
-    for (String optional : new String[] {"candidate_id", "parent_id", "family", "topic", "subject", "language",
-        "length", "tone", "place", "time", "counterpart"}) {
-      if (!columns.contains(optional)) {
-        df = df.withColumn(optional, functions.lit(null).cast(DataTypes.StringType));
-      }
-    }
-    for (String intColumn : new String[] {"generation", "round"}) {
-      if (!columns.contains(intColumn)) {
-        df = df.withColumn(intColumn, functions.lit(null).cast(DataTypes.IntegerType));
-      }
-    }
-    if (!columns.contains("embedding")) {
-      df = df.withColumn("embedding", functions.lit(null).cast(DataTypes.createArrayType(DataTypes.FloatType)));
-    }
-    List<Row> rows = df.select("candidate_id", "parent_id", "generation", "text", "topic", "subject", "language",
-        "length", "tone", "place", "time", "counterpart", "embedding", "round").collectAsList();
-    List<Candidate> out = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      String text = r.getAs("text");
-      if (text == null || text.isBlank()) {
-        throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " contain an empty text");
-      }
-      MessageSpec spec = MessageSpec.fromNames(r.getAs("topic"), r.getAs("subject"), r.getAs("language"),
-          r.getAs("length"), r.getAs("tone"), r.getAs("place"), r.getAs("time"), r.getAs("counterpart"));
-      float[] embedding = r.isNullAt(r.fieldIndex("embedding")) ? null
-          : normalized(r.getList(r.fieldIndex("embedding")));
-      String id = r.getAs("candidate_id") == null ? Candidate.idOf(text) : r.getAs("candidate_id");
-      Integer rowRound = r.getAs("round");
-      Integer generation = r.getAs("generation");
-      out.add(new Candidate(id, round >= 1 ? round : rowRound == null ? 1 : rowRound, r.getAs("parent_id"),
-          generation == null ? 0 : generation, text, spec, embedding));
-    }
-    if (embedder == null && out.stream().anyMatch(c -> c.embedding() == null)) {
-      throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " include rows without an embedding");
-    }
-    out = Candidate.embedMissing(out, embedder);
-    int dimension = out.isEmpty() ? -1 : out.get(0).embedding().length;
-    for (Candidate c : out) {
-      if (c.embedding().length != dimension) {
-        throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " mix embedding dimensions "
-            + dimension + " and " + c.embedding().length + " (candidate '" + c.text() + "')");
-      }
-    }
-    return out;
   }
 }

@@ -49,7 +49,7 @@ public final class DownloadsTable {
       Int8Quantization.Quantized q = Int8Quantization.quantize(pool.get(i).embedding());
       PrincipalProjection.Code code = projection == null ? null : projection.encode(pool.get(i).embedding());
       rows.add(RowFactory.create(i, pool.get(i).id(), CandidateTable.boxed(pool.get(i).embedding()), q.values(),
-          q.scale(), plan.segmentOf(i), plan.positionOf(i), code == null ? null : code.packed(),
+          q.scale(), plan.layout().segmentOf(i), plan.layout().positionOf(i), code == null ? null : code.packed(),
           code == null ? null : code.scale()));
     }
     int dimension = pool.get(0).embedding().length;

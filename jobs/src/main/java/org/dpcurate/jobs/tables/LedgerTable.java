@@ -4,18 +4,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.dpcurate.accounting.Accounting;
 import org.dpcurate.accounting.PrivacyLedger;
 import org.dpcurate.accounting.PrivacyPolicy;
-import org.dpcurate.accounting.SamplingAmplification;
-import org.dpcurate.accounting.ShuffleAmplification;
+import org.dpcurate.accounting.RoundCharge;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.jobs.warehouse.ParquetInput;
 import org.dpcurate.jobs.warehouse.Partitions;
@@ -91,32 +88,41 @@ public final class LedgerTable {
   }
 
   /**
-   * Commits date {@code ds}'s row: {@code e} is the accounting of what the round charged ({@code e.epsilon()}, its
-   * eps or the sampling-amplified bound, as the policy says); {@code cohort} is null when every device of the
-   * campaign reported.
+   * Commits date {@code ds}'s row: {@code e} is the ledger's accounting of what the round charged
+   * ({@code charge.charged()}), {@code charge} every figure of the round; {@code cohort} is null when every device
+   * of the campaign reported.
    */
   public static void write(Warehouse w, String campaign, LocalDate ds, PublishedConfig published, long devices,
-      PrivacyLedger.Entry e, Accounting accounting, Cohort cohort) {
-    Double central = null;
-    Double delta = null;
-    double local = published.oracle().epsilon();
-    if (accounting.shuffled() && devices > 0 && Double.isFinite(local)) {
-      central = ShuffleAmplification.centralEpsilon(local, devices, accounting.delta());
-      delta = accounting.delta();
-    }
+      PrivacyLedger.Entry e, RoundCharge charge, Accounting accounting, Cohort cohort) {
     PrivacyPolicy policy = accounting.policy();
-    double sampled = SamplingAmplification.epsilon(local, published.samplingRate());
-    double charged = e.epsilon();
-    Row row = RowFactory.create(published.round(), published.oracle().kind().name(), local, devices,
-        e.windowStart().toString(), e.cumulativeEpsilon(), policy.budgetEpsilon(), policy.periodDays(),
-        accounting.shuffled(), central, delta, cohort == null ? null : cohort.label(),
-        cohort == null ? null : cohort.stage(), cohort == null ? null : cohort.segmentWords(), policy.fleet(),
-        published.samplingRate(), sampled, policy.accounting().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-        charged,
-        policy.version(), policy.hash(), accounting.budgetOverride());
+    Row row = RowBuilder.of(SCHEMA)
+        .set("round", published.round())
+        .set("oracle", published.oracle().kind().name())
+        .set("epsilon", charge.local())
+        .set("devices", devices)
+        .set("window_start", e.windowStart().toString())
+        .set("cumulative_epsilon", e.cumulativeEpsilon())
+        .set("budget_epsilon", policy.budgetEpsilon())
+        .set("budget_period_days", policy.periodDays())
+        .set("shuffled", accounting.shuffled())
+        .set("central_epsilon", charge.centralEpsilon())
+        .set("central_delta", charge.centralDelta())
+        .set("cohort", cohort == null ? null : cohort.label())
+        .set("stage", cohort == null ? null : cohort.stage())
+        .set("segment_words", cohort == null ? null : cohort.segmentWords())
+        .set("fleet", policy.fleet())
+        .set("sampling_rate", charge.samplingRate())
+        .set("sampled_epsilon", charge.sampled())
+        .set("accounting", policy.chargeRule().key())
+        .set("charged_epsilon", charge.charged())
+        .set("policy_version", policy.version())
+        .set("policy_hash", policy.hash())
+        .set("budget_override", accounting.budgetOverride())
+        .build();
     w.commit(w.spark().createDataFrame(List.of(row), SCHEMA).coalesce(1), NAME, campaign, ds,
-        Manifest.ofRound(published.round()).set("config_hash", published.hash()).set("epsilon_spent", local)
-            .set("epsilon_charged", charged).set("fleet", policy.fleet()).set("policy_version", policy.version())
-            .set("policy_hash", policy.hash()).set("budget_override", accounting.budgetOverride()));
+        Manifest.ofRound(published.round()).set("config_hash", published.hash()).set("epsilon_spent", charge.local())
+            .set("epsilon_charged", charge.charged()).set("fleet", policy.fleet())
+            .set("policy_version", policy.version()).set("policy_hash", policy.hash())
+            .set("budget_override", accounting.budgetOverride()));
   }
 }
