@@ -3,6 +3,7 @@ package org.dpcurate.jobs;
 import java.util.List;
 import org.dpcurate.jobs.ingestion.Ingestion;
 import org.dpcurate.jobs.options.Cli;
+import org.dpcurate.jobs.options.CommonOptions;
 import org.dpcurate.jobs.options.Option;
 import org.dpcurate.jobs.options.Parsers;
 
@@ -30,7 +31,7 @@ public final class IngestJob extends DatedJob {
 
   @Override
   List<Option<?>> stepOptions() {
-    return List.of(LANDING);
+    return List.of(LANDING, CommonOptions.MAX_REJECTED_SHARE);
   }
 
   @Override
@@ -38,12 +39,13 @@ public final class IngestJob extends DatedJob {
     String landing = cli.get(LANDING);
     return (run, dates) -> {
       Ingestion ingestion = new Ingestion(run.warehouse(), run.campaign(),
-          landing != null ? landing : run.warehouse().root() + "/landing");
+          landing != null ? landing : run.warehouse().root() + "/landing", cli.get(CommonOptions.MAX_REJECTED_SHARE));
       return ds -> {
         Ingestion.Result r = ingestion.ingest(ds);
         return r.unchanged() ? "ok: unchanged, the " + r.batches() + " landed batches were ingested before"
-            : String.format("ok: %d batches, %d lines, %d reports, rejected %s", r.batches(), r.lines(),
-                r.accepted(), r.rejected());
+            : String.format("ok: %d batches, %d lines, %d reports, %d identical copies dropped, rejected %s%s",
+                r.batches(), r.lines(), r.accepted(), r.duplicatesDropped(), r.rejected(), r.rankingWithdrawn()
+                    ? "; the date's ranking was withdrawn: estimate it again" : "");
       };
     };
   }

@@ -1,7 +1,7 @@
 package org.dpcurate.jobs;
 
 import java.util.List;
-import org.dpcurate.accounting.PrivacyPolicy;
+import org.dpcurate.accounting.Accounting;
 import org.dpcurate.jobs.options.Cli;
 import org.dpcurate.jobs.options.CommonOptions;
 import org.dpcurate.jobs.options.CurationOptions;
@@ -12,7 +12,8 @@ import org.dpcurate.jobs.pipeline.PublishStep;
 /**
  * Publishes each date's round for real devices: the oracle config for the date's committed candidates (the
  * mechanism chooser's pick for the expected report count unless --oracle names one) and what devices download.
- * A published date is immutable.
+ * The round's budget is checked against the fleet's ledger first (exit 5, nothing published; eps = inf is
+ * refused). A published date is immutable.
  */
 public final class PublishJob extends DatedJob {
   public static void main(String[] args) {
@@ -37,10 +38,11 @@ public final class PublishJob extends DatedJob {
   @Override
   Steps plan(Cli cli) {
     PublishSettings settings = CurationOptions.publication(cli);
-    PrivacyPolicy policy = CommonOptions.policy(cli);
+    Accounting accounting = CommonOptions.accounting(cli, false, 1e-9);
     return (run, dates) -> {
       PublishStep publish = new PublishStep(run, settings);
-      return ds -> PublishStep.summary(publish.publish(ds, policy.samplingRateOf(run.campaign()), false));
+      return ds -> PublishStep.summary(publish.publish(ds, accounting.policy().samplingRateOf(run.campaign()),
+          accounting));
     };
   }
 }

@@ -2,6 +2,7 @@ package org.dpcurate.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -76,9 +77,10 @@ class DeviceClientTest extends SparkTestBase {
         .resolve("ds=" + ds).resolve("batch=" + batch));
   }
 
-  private void publishAndUpload(String campaign, String oracle) throws Exception {
+  private void publishAndUpload(String campaign, String oracle, String... extra) throws Exception {
     assertEquals(ExitCode.SUCCESS, runShared(new GenerateJob(), args(campaign, DS)).code());
-    Outcome published = runShared(new PublishJob(), args(campaign, DS, "--oracle", oracle));
+    Outcome published = runShared(new PublishJob(), args(campaign, DS, concat(new String[] {"--oracle", oracle},
+        extra)));
     assertEquals(ExitCode.SUCCESS, published.code(), published.stderr());
     List<String> lines = uploads(campaign, DS);
     Path batch = batch(campaign, DS, "0001");
@@ -118,7 +120,7 @@ class DeviceClientTest extends SparkTestBase {
         "policy.version=test\nbudget.epsilon=30\nbudget.period.days=30\n");
     for (OracleKind kind : OracleKind.values()) {
       String campaign = "client-" + kind.name().toLowerCase(java.util.Locale.ROOT);
-      publishAndUpload(campaign, kind.name());
+      publishAndUpload(campaign, kind.name(), "--policy", policy.toString());
       Outcome ingested = runShared(new IngestJob(), args(campaign, DS));
       assertEquals(ExitCode.SUCCESS, ingested.code(), kind + ": " + ingested.stderr());
       assertTrue(ingested.stdout().contains(DEVICES + " reports"), ingested.stdout());
@@ -306,5 +308,49 @@ class DeviceClientTest extends SparkTestBase {
     Outcome changed = runShared(new PublishJob(), args("fleet", next, "--oracle", "OUE"));
     assertEquals(ExitCode.MISSING_INPUT, changed.code());
     assertTrue(changed.stderr().contains("immutable"), changed.stderr());
+  }
+
+  /**
+   * At-least-once delivery and bad dates: a batch redelivered under a new id and a line sent twice are counted and
+   * dropped, a report_id reused with another payload is rejected, a late batch withdraws the date's ranking, and a
+   * date whose rejects exceed the allowed share fails with them written and no reports.
+   */
+  @Test
+  void ingestionDropsCopiesRejectsReusedIdsWithdrawsAStaleRankingAndFailsADateOfRejects() throws Exception {
+    publishAndUpload("redeliver", "GRR");
+    assertEquals(ExitCode.SUCCESS, runShared(new IngestJob(), args("redeliver", DS)).code());
+    List<String> partA = Files.readAllLines(batch("redeliver", DS, "0001").resolve("part-a.jsonl"));
+    Path second = batch("redeliver", DS, "0002");
+    Files.write(second.resolve("again.jsonl"), partA, StandardCharsets.UTF_8);
+    java.util.regex.Matcher value = java.util.regex.Pattern.compile("\"value\":(\\d+)").matcher(partA.get(0));
+    assertTrue(value.find(), partA.get(0));
+    String reused = value.replaceFirst("\"value\":" + ((Integer.parseInt(value.group(1)) + 1) % K));
+    Files.write(second.resolve("twice.jsonl"), List.of(partA.get(1), partA.get(1), reused), StandardCharsets.UTF_8);
+    Outcome redelivered = runShared(new IngestJob(), args("redeliver", DS));
+    assertEquals(ExitCode.SUCCESS, redelivered.code(), redelivered.stderr());
+    assertTrue(redelivered.stdout().contains(DEVICES + " reports, " + (partA.size() + 2) + " identical copies")
+        && redelivered.stdout().contains("DUPLICATE_REPORT_ID=1"), redelivered.stdout());
+    Path reports = Path.of(wh(), "reports", "campaign=redeliver", "ds=" + DS);
+    assertTrue(Files.readString(reports.resolve("_manifest.json"))
+        .contains("\"lines\": " + (DEVICES + partA.size() + 3)), "lines read = accepted + copies + rejected");
+    Outcome estimated = runShared(new EstimateJob(), args("redeliver", DS, "--max-rejected-share", "0"));
+    assertEquals(ExitCode.SUCCESS, estimated.code(), "no duplicate reaches estimation: " + estimated.stderr());
+
+    SplittableRandom rng = new SplittableRandom(11);
+    Files.writeString(batch("redeliver", DS, "0003").resolve("late.jsonl"), UploadRecord.encode(
+        UploadRecord.reportId(rng.nextLong(), rng.nextLong()), org.dpcurate.oracle.Report.grr(3), 3.0) + "\n");
+    Outcome late = runShared(new IngestJob(), args("redeliver", DS));
+    assertEquals(ExitCode.SUCCESS, late.code(), late.stderr());
+    assertTrue(late.stdout().contains("ranking was withdrawn"), late.stdout());
+    assertFalse(Files.exists(Path.of(wh(), "ranked", "campaign=redeliver", "ds=" + DS)), "a stale ranking is gone");
+
+    List<String> garbage = java.util.Collections.nCopies(200, "{\"report_id\":1}");
+    Files.write(batch("redeliver", DS, "0004").resolve("garbage.jsonl"), garbage, StandardCharsets.UTF_8);
+    Outcome failed = runShared(new IngestJob(), args("redeliver", DS));
+    assertEquals(ExitCode.VALIDATION_FAILED, failed.code(), failed.stderr());
+    assertTrue(failed.stderr().contains("MALFORMED=200"), failed.stderr());
+    assertEquals(201, spark.read().parquet(Path.of(wh(), "ingest_rejects", "campaign=redeliver", "ds=" + DS)
+        .toString()).count(), "the rejects are written: 200 malformed and the reused id");
+    assertFalse(Files.exists(reports), "no reports for a failed date");
   }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.sql.Row;
+import org.dpcurate.accounting.PrivacyPolicy;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,5 +172,65 @@ class PrivacyBudgetTest extends SparkTestBase {
     assertEquals(bound, row.getAs("charged_epsilon"), 1e-12);
     assertEquals(2.0, row.getAs("epsilon"), 0);
     assertEquals(reports, (long) row.getAs("devices"));
+  }
+
+  private Path policyFile(String name, String... lines) throws Exception {
+    return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
+  }
+
+  @Test
+  void theFleetsPolicyCannotBeSwappedRolledBackReplacedByTheDefaultOrLoosenedWithoutAnOverride() throws Exception {
+    prepare("gov", "2026-09-01", "2026-09-02", "2026-09-03");
+    Path v1 = policyFile("v1.properties", "policy.version=1", "budget.epsilon=4", "budget.period.days=30");
+    Path swapped = policyFile("swapped.properties", "policy.version=1", "budget.epsilon=100",
+        "budget.period.days=30");
+    Path v2 = policyFile("v2.properties", "policy.version=2", "budget.epsilon=100", "budget.period.days=30");
+    Path elsewhere = policyFile("other.properties", "policy.version=1", "fleet=other", "budget.epsilon=4",
+        "budget.period.days=30");
+    assertEquals(ExitCode.SUCCESS, estimate("gov", "2026-09-01", "--policy", v1.toString()).code());
+    Outcome swap = estimate("gov", "2026-09-02", "--policy", swapped.toString());
+    assertEquals(ExitCode.MISSING_INPUT, swap.code(), swap.stderr());
+    String v1Hash = PrivacyPolicy.parse(Files.readString(v1)).hash();
+    String swappedHash = PrivacyPolicy.parse(Files.readString(swapped)).hash();
+    assertTrue(swap.stderr().contains(v1Hash) && swap.stderr().contains(swappedHash), swap.stderr());
+    Outcome builtIn = estimate("gov", "2026-09-02");
+    assertEquals(ExitCode.MISSING_INPUT, builtIn.code(), builtIn.stderr());
+    assertTrue(builtIn.stderr().contains("built-in default"), builtIn.stderr());
+    Outcome looser = estimate("gov", "2026-09-02", "--policy", v2.toString());
+    assertEquals(ExitCode.BUDGET_EXCEEDED, looser.code(), looser.stderr());
+    assertTrue(looser.stderr().contains("--override-budget"), looser.stderr());
+    assertFalse(Files.exists(partition("ledger", "gov", "2026-09-02")), "nothing written");
+    Outcome overridden = estimate("gov", "2026-09-02", "--policy", v2.toString(), "--override-budget");
+    assertEquals(ExitCode.SUCCESS, overridden.code(), overridden.stderr());
+    Row row = ledger("gov", "2026-09-02");
+    assertEquals("2", row.getAs("policy_version"));
+    assertTrue((Boolean) row.getAs("budget_override"), "the override is recorded");
+    Outcome back = estimate("gov", "2026-09-03", "--policy", v1.toString());
+    assertEquals(ExitCode.MISSING_INPUT, back.code(), back.stderr());
+    assertTrue(back.stderr().contains("only go up"), back.stderr());
+    Outcome moved = estimate("gov", "2026-09-03", "--policy", elsewhere.toString());
+    assertEquals(ExitCode.MISSING_INPUT, moved.code(), moved.stderr());
+    assertTrue(moved.stderr().contains("ledger rows under fleet [fleet]"), moved.stderr());
+  }
+
+  @Test
+  void publishChecksTheRoundsBudgetBeforeAnyDeviceReports() throws Exception {
+    prepare("pub", "2026-10-01");
+    assertEquals(ExitCode.SUCCESS, estimate("pub", "2026-10-01", "--budget", "3").code());
+    assertEquals(ExitCode.SUCCESS, runShared(new GenerateJob(), args("pub", "2026-10-02")).code());
+    String[] publish = {"--warehouse", wh(), "--campaign", "pub", "--ds", "2026-10-02", "--oracle", "GRR",
+        "--budget", "3"};
+    Outcome over = run(new PublishJob(), concat(publish, "--epsilon", "2"));
+    assertEquals(ExitCode.BUDGET_EXCEEDED, over.code(), over.stderr());
+    assertTrue(over.stderr().contains("campaigns [pub]"), over.stderr());
+    Outcome exact = run(new PublishJob(), concat(publish, "--epsilon", "inf", "--override-budget"));
+    assertEquals(ExitCode.BUDGET_EXCEEDED, exact.code(), exact.stderr());
+    assertTrue(exact.stderr().contains("eps = inf"), exact.stderr());
+    assertFalse(Files.exists(Path.of(wh(), "configs", "campaign=pub", "ds=2026-10-02.properties")),
+        "nothing published");
+    Outcome within = run(new PublishJob(), concat(publish, "--epsilon", "1"));
+    assertEquals(ExitCode.SUCCESS, within.code(), within.stderr());
+    String manifest = Files.readString(partition("downloads", "pub", "2026-10-02").resolve("_manifest.json"));
+    assertTrue(manifest.contains("\"budget_checked_cumulative_epsilon\": 3.0"), manifest);
   }
 }

@@ -30,9 +30,11 @@ import java.util.TreeSet;
  * @param chargeRule which per-round figure is charged to the budget (the file's {@code accounting} key)
  * @param samplingRate share of opted-in devices polled by a round of a campaign in no feature, in (0, 1]
  * @param retentionDays days a date's reports and quarantined rows are kept once its ranking is committed
+ * @param text the file's text, kept so the fleet's warehouse can record what each version said (null for
+ *     {@link #defaults})
  */
 public record PrivacyPolicy(String fleet, String version, String hash, double budgetEpsilon, int periodDays,
-    List<Feature> features, ChargeRule chargeRule, double samplingRate, int retentionDays) {
+    List<Feature> features, ChargeRule chargeRule, double samplingRate, int retentionDays, String text) {
 
   /** A group of campaigns reaching its own {@code share} of the devices, polling {@code samplingRate} of them. */
   public record Feature(String name, double share, double samplingRate, List<String> campaigns) {}
@@ -82,7 +84,7 @@ public record PrivacyPolicy(String fleet, String version, String hash, double bu
    * kept 90 days.
    */
   public static PrivacyPolicy defaults() {
-    return new PrivacyPolicy("fleet", "built-in", "built-in", 16, 30, List.of(), ChargeRule.WORST_CASE, 1, 90);
+    return new PrivacyPolicy("fleet", "built-in", "built-in", 16, 30, List.of(), ChargeRule.WORST_CASE, 1, 90, null);
   }
 
   /** Parses a policy file's text; unknown keys and bad values are errors naming the key. */
@@ -124,7 +126,7 @@ public record PrivacyPolicy(String fleet, String version, String hash, double bu
     return new PrivacyPolicy(p.getProperty("fleet", "fleet").trim(), p.getProperty("policy.version").trim(),
         sha256(text),
         number(p, "budget.epsilon", null), (int) number(p, "budget.period.days", null), features, mode,
-        number(p, "sampling.rate", "1"), (int) number(p, "retention.days", "90"));
+        number(p, "sampling.rate", "1"), (int) number(p, "retention.days", "90"), text);
   }
 
   private static double number(Properties p, String key, String def) {
@@ -175,18 +177,18 @@ public record PrivacyPolicy(String fleet, String version, String hash, double bu
   /** The same policy with another budget: an explicit, recorded override. */
   public PrivacyPolicy withBudget(double epsilon) {
     return new PrivacyPolicy(fleet, version, hash, epsilon, periodDays, features, chargeRule, samplingRate,
-        retentionDays);
+        retentionDays, text);
   }
 
   /** The same policy with another period: an explicit, recorded override. */
   public PrivacyPolicy withPeriodDays(int days) {
     return new PrivacyPolicy(fleet, version, hash, budgetEpsilon, days, features, chargeRule, samplingRate,
-        retentionDays);
+        retentionDays, text);
   }
 
   /** The same policy for another fleet (a simulated population is its own fleet). */
   public PrivacyPolicy forFleet(String name) {
     return new PrivacyPolicy(name, version, hash, budgetEpsilon, periodDays, features, chargeRule, samplingRate,
-        retentionDays);
+        retentionDays, text);
   }
 }

@@ -15,33 +15,45 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.dpcurate.jobs.estimation.Rejection;
+import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.runtime.Timing;
 import org.dpcurate.jobs.tables.IngestRejectsTable;
+import org.dpcurate.jobs.tables.RankedTable;
 import org.dpcurate.jobs.tables.ReportTable;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.jobs.warehouse.ParquetInput;
 import org.dpcurate.jobs.warehouse.PublishedConfig;
 import org.dpcurate.jobs.warehouse.PublishedConfigs;
 import org.dpcurate.jobs.warehouse.Warehouse;
+import org.dpcurate.jobs.warehouse.Withdrawals;
 import org.dpcurate.oracle.FrequencyOracle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ingests a date's uploads: every line of every landed batch becomes a report row or an ingest rejection (nothing
- * is lost: lines = accepted + rejected), validated against the date's published config with estimate's reason
- * codes; the reports partition is committed with its manifest (bound to the config, listing the batches) and the
- * rejections beside it. Re-running with the same landed files changes nothing; a new batch re-ingests the date's
- * batches together.
+ * Ingests a date's uploads: every line of every landed batch becomes a report row, an identical copy of one (an
+ * upload delivered twice: counted and dropped) or an ingest rejection (nothing is lost: lines = accepted + dropped
+ * copies + rejected), validated against the date's published config with estimate's reason codes; a report_id
+ * reused with another payload is rejected. The rejections are committed first; above the allowed rejected share the
+ * date fails (exit 4) with no reports, else the reports partition is committed with its manifest (bound to the
+ * config, listing the batches). Re-running with the same landed files changes nothing; a new batch re-ingests the
+ * date's batches together and withdraws a ranking the date already had (estimate it again).
  */
 public final class Ingestion {
   private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
+  /** The mark of an identical copy of an accepted line: dropped and counted, never a rejection. */
+  private static final String IDENTICAL_COPY = "IDENTICAL_COPY";
+  private static final String DUPLICATE_REPORT_ID = Rejection.DUPLICATE_REPORT_ID.name();
 
   /** Report columns, nullable (rejections leave them null), then the rejection's columns. */
   private static final StructType CHECKED = new StructType(Arrays.stream(ReportTable.SCHEMA.fields())
@@ -52,15 +64,25 @@ public final class Ingestion {
   private final Warehouse w;
   private final String campaign;
   private final String landingRoot;
+  private final double maxRejectedShare;
 
-  public Ingestion(Warehouse w, String campaign, String landingRoot) {
+  /** @param maxRejectedShare above this share of rejected lines the date fails (exit 4) with its rejects written */
+  public Ingestion(Warehouse w, String campaign, String landingRoot, double maxRejectedShare) {
     this.w = w;
     this.campaign = campaign;
     this.landingRoot = landingRoot;
+    this.maxRejectedShare = maxRejectedShare;
   }
 
-  /** What one ingestion did; {@code unchanged} when the landed files were ingested before. */
-  public record Result(boolean unchanged, int batches, long lines, long accepted, Map<String, Long> rejected) {}
+  /**
+   * What one ingestion did; {@code unchanged} when the landed files were ingested before. Lines read = accepted +
+   * duplicates dropped + rejected.
+   *
+   * @param duplicatesDropped identical copies of an accepted line (an upload delivered twice), counted, not kept
+   * @param rankingWithdrawn the date had a ranking, now stale: estimate it again
+   */
+  public record Result(boolean unchanged, int batches, long lines, long accepted, long duplicatesDropped,
+      Map<String, Long> rejected, boolean rankingWithdrawn) {}
 
   public Result ingest(LocalDate ds) {
     long start = System.nanoTime();
@@ -73,47 +95,107 @@ public final class Ingestion {
         && published.hash().equals(previous.get("config_hash"))) {
       LOG.info("{} {}: the {} landed batches were ingested before; nothing to do", campaign, ds,
           landed.batches().size());
-      return new Result(true, landed.batches().size(), 0, 0, Map.of());
+      return new Result(true, landed.batches().size(), 0, 0, 0, Map.of(), false);
     }
-    Dataset<Row> checked = check(landed, published).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> checked = deduplicated(check(landed, published)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Column[] reportColumns = Arrays.stream(ReportTable.COLUMNS).map(functions::col).toArray(Column[]::new);
-      // One pass counts both: the null reason is the accepted lines.
+      // One pass counts every outcome: the null reason is the accepted lines.
       Map<String, Long> rejected = new TreeMap<>();
       long accepted = 0;
+      long duplicates = 0;
       for (Row r : ParquetInput.reading(landed.dir(), () -> checked.groupBy("reason").count().collectAsList())) {
         if (r.isNullAt(0)) {
           accepted = r.getLong(1);
+        } else if (r.getString(0).equals(IDENTICAL_COPY)) {
+          duplicates = r.getLong(1);
         } else {
           rejected.put(r.getString(0), r.getLong(1));
         }
       }
-      long lines = accepted + rejected.values().stream().mapToLong(Long::longValue).sum();
+      long rejectedLines = rejected.values().stream().mapToLong(Long::longValue).sum();
+      long lines = accepted + duplicates + rejectedLines;
+      w.commit(checked.where("reason is not null and reason <> '" + IDENTICAL_COPY + "'")
+              .select("file", "line", "reason", "detail").coalesce(1),
+          IngestRejectsTable.NAME, campaign, ds, Manifest.ofRound(published.round())
+              .set("config_hash", published.hash()).input(landed.dir()).count("lines", lines)
+              .count("rejected", rejectedLines).count("rejected_by_reason", rejected));
+      double share = lines == 0 ? 0 : (double) rejectedLines / lines;
+      if (share > maxRejectedShare) {
+        Withdrawals.withdraw(w, ReportTable.NAME, campaign, ds, String.format("ingestion rejected %d of %d lines",
+            rejectedLines, lines));
+        throw new JobException(ExitCode.VALIDATION_FAILED, String.format("%s %s: %d of %d lines (%.2f%%) were "
+            + "rejected %s, above the allowed %.2f%% (--max-rejected-share); no reports committed; see %s",
+            campaign, ds, rejectedLines, lines, 100 * share, rejected, 100 * maxRejectedShare,
+            w.partition(IngestRejectsTable.NAME, campaign, ds)));
+      }
       Manifest manifest = Manifest.ofRound(published.round()).set("config_hash", published.hash())
           .set("landing", landed.dir()).set("batches", landed.batches())
           .set("landing_fingerprint", landed.fingerprint()).input(landed.dir())
-          .count("lines", lines).count("accepted", accepted).count("rejected_by_reason", rejected)
-          .timing("ingest", Timing.seconds(start));
+          .count("lines", lines).count("accepted", accepted).count("duplicates_dropped", duplicates)
+          .count("rejected_by_reason", rejected).timing("ingest", Timing.seconds(start));
       w.commit(checked.where("reason is null").select(reportColumns), ReportTable.NAME, campaign, ds, manifest);
-      w.commit(checked.where("reason is not null").select("file", "line", "reason", "detail").coalesce(1),
-          IngestRejectsTable.NAME, campaign, ds, Manifest.ofRound(published.round())
-              .set("config_hash", published.hash()).input(landed.dir()).count("rejected", lines - accepted));
-      LOG.info("{} {}: ingested {} batches, {} lines: {} reports, rejected {} in {}", campaign, ds,
-          landed.batches().size(), lines, accepted, rejected, Timing.since(start));
-      return new Result(false, landed.batches().size(), lines, accepted, rejected);
+      // Identical redeliveries add no report; new reports make a ranking of the date stale.
+      boolean withdrawn = previous != null && accepted != previousAccepted(previous)
+          && w.isCommitted(w.partition(RankedTable.NAME, campaign, ds));
+      if (withdrawn) {
+        Withdrawals.withdraw(w, RankedTable.NAME, campaign, ds, "uploads landed after the date was estimated "
+            + "were ingested; estimate the date again");
+      }
+      LOG.info("{} {}: ingested {} batches, {} lines: {} reports, {} identical copies dropped, rejected {} in {}",
+          campaign, ds, landed.batches().size(), lines, accepted, duplicates, rejected, Timing.since(start));
+      return new Result(false, landed.batches().size(), lines, accepted, duplicates, rejected, withdrawn);
     } finally {
       checked.unpersist();
     }
   }
 
-  /** A report row or a rejection row as a row of {@link #CHECKED}. */
-  private static Row widen(Row r, int reportColumns) {
+  /** The reports an earlier ingestion of the date committed, from its manifest (-1 if it does not say). */
+  private static long previousAccepted(Map<String, Object> manifest) {
+    return manifest.get("counts") instanceof Map<?, ?> counts && counts.get("accepted") instanceof Number n
+        ? n.longValue() : -1;
+  }
+
+  /** A report row or a rejection row as a row of {@link #CHECKED}; a report keeps its file and line too. */
+  private static Row widen(Row r, int reportColumns, String file, String line) {
     Object[] values = new Object[reportColumns + 4];
     int offset = r.size() == reportColumns ? 0 : reportColumns;
     for (int i = 0; i < r.size(); i++) {
       values[offset + i] = r.get(i);
     }
+    if (offset == 0) {
+      values[reportColumns] = file;
+      values[reportColumns + 1] = line;
+    }
     return RowFactory.create(values);
+  }
+
+  /**
+   * Uploads are delivered at least once: of the accepted lines with one report_id, the first (by file, then
+   * payload) is the report; an identical copy is marked {@link #IDENTICAL_COPY} (counted, not kept), a copy with
+   * another payload is rejected as {@code DUPLICATE_REPORT_ID}.
+   */
+  private static Dataset<Row> deduplicated(Dataset<Row> checked) {
+    Column[] payload = Arrays.stream(ReportTable.COLUMNS).map(functions::col).toArray(Column[]::new);
+    Column[] order = new Column[payload.length + 1];
+    order[0] = functions.col("file");
+    for (int i = 0; i < payload.length; i++) {
+      order[i + 1] = functions.col(ReportTable.COLUMNS[i]).asc_nulls_first();
+    }
+    WindowSpec byId = Window.partitionBy("report_id").orderBy(order);
+    Column first = functions.first(functions.struct(payload)).over(byId);
+    Column firstFile = functions.first(functions.col("file")).over(byId);
+    Column copy = functions.row_number().over(byId).gt(1);
+    Dataset<Row> reports = checked.where("reason is null")
+        .withColumn("_copy", copy).withColumn("_same", functions.struct(payload).equalTo(first))
+        .withColumn("_kept_file", firstFile)
+        .withColumn("reason", functions.when(functions.col("_copy").and(functions.col("_same")),
+            functions.lit(IDENTICAL_COPY)).when(functions.col("_copy"), functions.lit(DUPLICATE_REPORT_ID)))
+        .withColumn("detail", functions.when(functions.col("reason").equalTo(DUPLICATE_REPORT_ID),
+            functions.concat(functions.lit("report_id reused with another payload; the report in "),
+                functions.col("_kept_file"), functions.lit(" was kept"))))
+        .drop("_copy", "_same", "_kept_file");
+    return reports.unionByName(checked.where("reason is not null"));
   }
 
   /** Every landed line, checked on the executors. */
@@ -141,7 +223,8 @@ public final class Ingestion {
           while (next == null && rows.hasNext()) {
             Row in = rows.next();
             if (!in.getString(0).isBlank()) {
-              next = widen(validation.check(in.getString(1), in.getString(0)), reportColumns);
+              next = widen(validation.check(in.getString(1), in.getString(0)), reportColumns, in.getString(1),
+                  in.getString(0));
             }
           }
           return next != null;

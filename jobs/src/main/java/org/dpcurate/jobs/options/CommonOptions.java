@@ -95,8 +95,8 @@ public final class CommonOptions {
       }
       policy = policy.withPeriodDays(days);
     }
-    return new Accounting(policy, override && (budget != null || days != null), shuffled, delta,
-        cli.get(LOCK_WAIT));
+    // --override-budget is recorded whenever given: it also lets a looser new policy version through governance.
+    return new Accounting(policy, override, shuffled, delta, cli.declares(LOCK_WAIT) ? cli.get(LOCK_WAIT) : 0);
   }
 
   /** The campaign option of a job family, with its own default. */

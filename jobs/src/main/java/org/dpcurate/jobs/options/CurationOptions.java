@@ -89,7 +89,8 @@ public final class CurationOptions {
   public static final List<Option<?>> SIMULATION = List.of(DEVICES, EPSILON, ORACLE, REPORT_BITS, DOWNLOAD_BUDGET,
       FAKE_SHARE, ATTACK_TARGET);
   public static final List<Option<?>> PUBLICATION = List.of(EPSILON, ORACLE, REPORT_BITS, EXPECTED_REPORTS,
-      DOWNLOAD_BUDGET, CommonOptions.POLICY);
+      DOWNLOAD_BUDGET, CommonOptions.POLICY, CommonOptions.BUDGET, CommonOptions.BUDGET_PERIOD_DAYS,
+      CommonOptions.OVERRIDE_BUDGET);
 
   public static PublishSettings publication(Cli cli) {
     return new PublishSettings(cli.get(EPSILON), cli.get(ORACLE), cli.get(REPORT_BITS), cli.get(EXPECTED_REPORTS),

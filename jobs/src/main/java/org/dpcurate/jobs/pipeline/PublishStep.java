@@ -1,7 +1,12 @@
 package org.dpcurate.jobs.pipeline;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.dpcurate.accounting.Accounting;
+import org.dpcurate.accounting.PrivacyLedger;
+import org.dpcurate.accounting.PrivacyPolicy;
 import org.dpcurate.client.RoundConfig;
 import org.dpcurate.download.DownloadPlan;
 import org.dpcurate.download.PrincipalProjection;
@@ -43,8 +48,21 @@ public final class PublishStep {
   public record Published(PublishedConfig config, List<Candidate> pool, DownloadPlan download,
       PrincipalProjection projection) {}
 
-  /** Publishes {@code ds} polling {@code samplingRate} of the devices; {@code replace} only for simulations. */
-  public Published publish(LocalDate ds, double samplingRate, boolean replace) {
+  /**
+   * Publishes {@code ds} for a real fleet, polling {@code samplingRate} of the devices: the round's budget is
+   * checked against the fleet's ledger before any device can report (exit 5, nothing published), eps = inf is
+   * refused, and the check is recorded in the download's manifest. Estimation checks again.
+   */
+  public Published publish(LocalDate ds, double samplingRate, Accounting accounting) {
+    return publish(ds, samplingRate, false, accounting);
+  }
+
+  /** Publishes {@code ds} for simulated devices, which may replace the date and run at eps = inf. */
+  public Published publishSimulated(LocalDate ds, double samplingRate) {
+    return publish(ds, samplingRate, true, null);
+  }
+
+  private Published publish(LocalDate ds, double samplingRate, boolean replace, Accounting accounting) {
     long start = System.nanoTime();
     List<Candidate> pool = CandidateTable.read(run.warehouse(), run.campaign(), ds, null);
     int dimension = pool.get(0).embedding() == null ? 0 : pool.get(0).embedding().length;
@@ -53,6 +71,7 @@ public final class PublishStep {
     // Each segment is its own poll: the oracle covers a segment's positions and about 1/S of the reports.
     OracleConfig config = OraclePicker.pick(settings, plan == null ? pool.size() : plan.segmentDomain(),
         Math.max(1, settings.expectedReports() / segments));
+    Map<String, Object> budgetCheck = accounting == null ? Map.of() : checkBudget(ds, config, samplingRate, accounting);
     String model = CandidateTable.embeddingModel(run.warehouse(), run.campaign(), ds);
     PublishedConfig published = PublishedConfigs.write(run.warehouse(), RoundConfig.of(run.campaign(), ds,
         pool.get(0).round(), config, samplingRate, model == null ? null : new RoundConfig.Embedding(model, dimension),
@@ -63,12 +82,35 @@ public final class PublishStep {
             plan.projectedAxes())
         : null;
     DownloadsTable.write(run.warehouse(), run.campaign(), ds, pool, published,
-        plan == null ? DownloadPlan.wholePool(pool.size(), Math.max(1, dimension)) : plan, projection);
+        plan == null ? DownloadPlan.wholePool(pool.size(), Math.max(1, dimension)) : plan, projection, budgetCheck);
     LOG.info("{} {}: published round {} ({} eps={}, K={}, sampling {}{}) in {}", run.campaign(), ds,
         published.round(), config.kind(), config.epsilon(), pool.size(), samplingRate, plan == null ? ""
             : String.format(", %s, %,d bytes a device (budget %,d; whole pool in float32: %,d)", layout(plan),
                 plan.bytesPerDevice(), settings.downloadBudget(), plan.wholePoolFloat32Bytes()), Timing.since(start));
     return new Published(published, pool, plan, projection);
+  }
+
+  /** The fleet's budget for a round of {@code config} on {@code ds}, checked before publication; what to record. */
+  private Map<String, Object> checkBudget(LocalDate ds, OracleConfig config, double samplingRate,
+      Accounting accounting) {
+    if (Double.isInfinite(config.epsilon())) {
+      throw new JobException(ExitCode.BUDGET_EXCEEDED, "publish refuses eps = inf for " + run.campaign() + " " + ds
+          + ": devices would upload their exact choices; the non-private reference is a simulation "
+          + "(simulate or curate --epsilon inf)");
+    }
+    PrivacyLedger.Entry e = PrivacyBudget.check(run, ds, config.epsilon(), samplingRate, null, accounting);
+    PrivacyPolicy policy = accounting.policy();
+    LOG.info("{} {}: budget checked before publication: {} per device of {} per {} days (policy {} of fleet {})",
+        run.campaign(), ds, e.cumulativeEpsilon(), policy.budgetEpsilon(), policy.periodDays(), policy.version(),
+        policy.fleet());
+    Map<String, Object> recorded = new LinkedHashMap<>();
+    recorded.put("budget_checked_fleet", policy.fleet());
+    recorded.put("budget_checked_policy_version", policy.version());
+    recorded.put("budget_checked_policy_hash", policy.hash());
+    recorded.put("budget_checked_epsilon_charged", e.epsilon());
+    recorded.put("budget_checked_cumulative_epsilon", e.cumulativeEpsilon());
+    recorded.put("budget_checked_budget_epsilon", policy.budgetEpsilon());
+    return recorded;
   }
 
   /** How the pool is downloaded, for the logs. */

@@ -84,7 +84,8 @@ public final class CurationDevices {
   public long[] simulate(LocalDate ds) {
     Warehouse w = run.warehouse();
     // The production publication; a simulation may publish a date again, since it reports in the same run.
-    PublishStep.Published publication = new PublishStep(run, settings.publishing()).publish(ds, samplingRate, true);
+    PublishStep.Published publication = new PublishStep(run, settings.publishing()).publishSimulated(ds,
+        samplingRate);
     List<Candidate> pool = publication.pool();
     String model = CandidateTable.embeddingModel(w, run.campaign(), ds);
     if (model != null && !model.equals(run.embedder().name())) {

@@ -3,6 +3,7 @@ package org.dpcurate.jobs.tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -40,10 +41,11 @@ public final class DownloadsTable {
 
   /**
    * Commits the download of {@code pool} (in published order) under {@code published}, split as {@code plan};
-   * {@code projection} (null unless the plan is projected) gives the codes.
+   * {@code projection} (null unless the plan is projected) gives the codes; {@code recorded} adds entries to the
+   * manifest (the publication's budget check).
    */
   public static void write(Warehouse w, String campaign, LocalDate ds, List<Candidate> pool,
-      PublishedConfig published, DownloadPlan plan, PrincipalProjection projection) {
+      PublishedConfig published, DownloadPlan plan, PrincipalProjection projection, Map<String, Object> recorded) {
     List<Row> rows = new ArrayList<>(pool.size());
     for (int i = 0; i < pool.size(); i++) {
       Int8Quantization.Quantized q = Int8Quantization.quantize(pool.get(i).embedding());
@@ -53,8 +55,10 @@ public final class DownloadsTable {
           code == null ? null : code.scale()));
     }
     int dimension = pool.get(0).embedding().length;
+    Manifest manifest = Manifest.ofRound(published.round());
+    recorded.forEach(manifest::set);
     w.commit(w.spark().createDataFrame(rows, SCHEMA).coalesce(1), NAME, campaign, ds,
-        Manifest.ofRound(published.round()).set("config_hash", published.hash())
+        manifest.set("config_hash", published.hash())
             .set("config", w.configPath(campaign, ds)).set("oracle", published.oracle().kind().name())
             .set("epsilon", published.oracle().epsilon()).set("sampling_rate", published.samplingRate())
             .count("candidates", pool.size()).count("dimension", dimension)

@@ -4,6 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -61,15 +65,25 @@ public final class LedgerTable {
   public record Cohort(String label, String stage, Integer segmentWords) {}
 
   /**
-   * Every spend committed for {@code fleet}, across all its campaigns: what each date charged each participating
-   * device. Only committed partitions are read (a killed commit's staging directory never is); rows from before
-   * fleets existed belong to the default fleet "fleet", and charged their eps.
+   * What a fleet's committed ledger says before a round is accounted: every spend of the fleet across all its
+   * campaigns, the policy versions (and hashes) its rows were written under, and, for the campaign at hand, the
+   * other fleets it already has rows under.
    */
-  public static List<PrivacyLedger.Spend> spends(Warehouse w, String fleet) {
+  public record History(List<PrivacyLedger.Spend> spends, Map<String, String> policyHashByVersion,
+      Set<String> campaignsOtherFleets) {}
+
+  /**
+   * The fleet's {@link History}, with the other fleets {@code campaign} (null: none) has rows under. Only committed
+   * partitions are read (a killed commit's staging directory never is); rows from before fleets existed belong to
+   * the default fleet "fleet", and charged their eps.
+   */
+  public static History history(Warehouse w, String fleet, String campaign) {
     List<String> partitions = Partitions.committed(w, NAME);
-    List<PrivacyLedger.Spend> out = new ArrayList<>();
+    List<PrivacyLedger.Spend> spends = new ArrayList<>();
+    Map<String, String> policies = new TreeMap<>();
+    Set<String> otherFleets = new TreeSet<>();
     if (partitions.isEmpty()) {
-      return out;
+      return new History(spends, policies, otherFleets);
     }
     Dataset<Row> ledger = ParquetInput.reading(w.table(NAME), () -> w.spark().read()
         .option("basePath", w.table(NAME)).parquet(partitions.toArray(String[]::new)));
@@ -78,13 +92,23 @@ public final class LedgerTable {
     String rowFleet = columns.contains("fleet") ? "coalesce(fleet, 'fleet') as fleet" : "'fleet' as fleet";
     String charged = columns.contains("charged_epsilon") ? "coalesce(charged_epsilon, epsilon) as charged"
         : "epsilon as charged";
+    String version = columns.contains("policy_version") ? "policy_version" : "cast(null as string) as policy_version";
+    String hash = columns.contains("policy_hash") ? "policy_hash" : "cast(null as string) as policy_hash";
     Dataset<Row> rows = ledger.selectExpr("cast(campaign as string) as campaign", "cast(ds as string) as ds", charged,
-        cohort, rowFleet).where(functions.col("fleet").equalTo(fleet));
+        cohort, rowFleet, version, hash).where(functions.col("fleet").equalTo(fleet)
+        .or(functions.col("campaign").equalTo(campaign == null ? "" : campaign)));
     for (Row r : ParquetInput.reading(w.table(NAME), rows::collectAsList)) {
-      out.add(new PrivacyLedger.Spend(LocalDate.parse(r.getAs("ds")), r.getAs("charged"), r.getAs("cohort"),
+      if (!fleet.equals(r.getAs("fleet"))) {
+        otherFleets.add(r.getAs("fleet"));
+        continue;
+      }
+      spends.add(new PrivacyLedger.Spend(LocalDate.parse(r.getAs("ds")), r.getAs("charged"), r.getAs("cohort"),
           r.getAs("campaign")));
+      if (r.getAs("policy_version") != null && r.getAs("policy_hash") != null) {
+        policies.putIfAbsent(r.getAs("policy_version"), r.getAs("policy_hash"));
+      }
     }
-    return out;
+    return new History(spends, policies, otherFleets);
   }
 
   /**
