@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * touches every payload column (the baseline) and the full estimate step (validation, duplicate check,
  * aggregation, ranking, commits).
  */
+@SimulationJob
 public final class BenchmarkJob implements Job {
   private static final Logger LOG = LoggerFactory.getLogger(BenchmarkJob.class);
   private static final LocalDate DS = LocalDate.of(2026, 1, 1);

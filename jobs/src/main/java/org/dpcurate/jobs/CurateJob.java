@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * the curated training table, the per-round metrics and a JSON summary. Optionally also the single-round baseline
  * (the same total number of reports spent on the initial pool) and the non-private reference (eps = infinity).
  */
+@SimulationJob
 public final class CurateJob implements Job {
   private static final Logger LOG = LoggerFactory.getLogger(CurateJob.class);
   private static final int TOP_K = 20;
@@ -107,8 +108,7 @@ public final class CurateJob implements Job {
     UtilityMetrics ceiling = utility.evaluate(PrivateData.generatorCeiling(population, run.embedder()));
     CurationLoop loop = new CurationLoop(population, evaluator, initial, start, utility);
     List<MetricsTable.RoundRow> rows = new ArrayList<>();
-    rows.add(new MetricsTable.RoundRow("curated", null, evaluator.initialPool(initial), null, 0, 0, 0, 0,
-        initialUtility, null, null));
+    rows.add(MetricsTable.RoundRow.notARound("curated", evaluator.initialPool(initial), initialUtility));
 
     CurationLoop.Result curated = loop.run("curated", run, simulation, estimation, refinement, rounds);
     rows.addAll(curated.rows());
@@ -128,10 +128,9 @@ public final class CurateJob implements Job {
           devices), estimation.withPrivacy(estimation.privacy().unlimited().forFleet(reference)), refinement, rounds)
           .rows());
     }
-    rows.add(new MetricsTable.RoundRow("generator-ceiling", null, RoundMetrics.notScored(ceiling.trainingSize()), null,
-        0, 0, 0, 0, ceiling, null, null));
-    rows.add(new MetricsTable.RoundRow("private-data", null, RoundMetrics.notScored(population.size()), null, 0, 0,
-        0, 0, upperBound, null, null));
+    rows.add(MetricsTable.RoundRow.notARound("generator-ceiling", RoundMetrics.notScored(ceiling.trainingSize()),
+        ceiling));
+    rows.add(MetricsTable.RoundRow.notARound("private-data", RoundMetrics.notScored(population.size()), upperBound));
     rows.replaceAll(r -> r.withUtility(r.utility().withGapClosed(initialUtility, upperBound)));
     run.flushEmbeddings();
     MetricsTable.write(run.warehouse(), run.campaign(), rows);

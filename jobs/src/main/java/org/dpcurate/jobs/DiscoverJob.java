@@ -14,6 +14,7 @@ import org.dpcurate.jobs.simulation.DiscoveryRuns;
  * the Sequence Fragment Puzzle, or both; writes per-round candidate tables, the ranked discovered strings and, in
  * simulation, their scores against the truth.
  */
+@SimulationJob
 public final class DiscoverJob implements Job {
   public static void main(String[] args) {
     JobRunner.main(new DiscoverJob(), args);

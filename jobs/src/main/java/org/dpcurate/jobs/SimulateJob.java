@@ -12,6 +12,7 @@ import org.dpcurate.jobs.options.SimulationSettings;
 import org.dpcurate.jobs.simulation.CurationDevices;
 
 /** Publishes each date's oracle config and simulates its devices' reports (plus the separate truth table). */
+@SimulationJob
 public final class SimulateJob extends DatedJob {
   public static void main(String[] args) {
     JobRunner.main(new SimulateJob(), args);

@@ -299,6 +299,15 @@ class DeviceClientTest extends SparkTestBase {
 
     Outcome nightly = runShared(new NightlyJob(), args("fleet", DS));
     assertEquals(ExitCode.SUCCESS, nightly.code(), nightly.stderr());
+    // The product of the fleet path: the date's curated set, the same table curate writes.
+    List<Row> curated = spark.read().parquet(Path.of(wh(), "curated", "campaign=fleet").toString()).collectAsList();
+    assertEquals(1.0, curated.stream().mapToDouble(r -> (double) r.getAs("weight")).sum(), 1e-9);
+    assertTrue(curated.stream().allMatch(r -> DS.equals(r.getAs("ds"))));
+    java.util.Set<Integer> selected = new java.util.TreeSet<>();
+    ranking("fleet").stream().filter(r -> (boolean) r.getAs("selected"))
+        .forEach(r -> selected.add(r.getAs("candidate_index")));
+    assertEquals(selected.size(), curated.stream().filter(r -> (boolean) r.getAs("selected")).count(),
+        "the ranking's selected candidates, each in the curated set");
     String next = LocalDate.parse(DS).plusDays(1).toString();
     Outcome published = runShared(new PublishJob(), args("fleet", next, "--oracle", "GRR"));
     assertEquals(ExitCode.SUCCESS, published.code(), published.stderr());
@@ -325,14 +334,22 @@ class DeviceClientTest extends SparkTestBase {
     java.util.regex.Matcher value = java.util.regex.Pattern.compile("\"value\":(\\d+)").matcher(partA.get(0));
     assertTrue(value.find(), partA.get(0));
     String reused = value.replaceFirst("\"value\":" + ((Integer.parseInt(value.group(1)) + 1) % K));
-    Files.write(second.resolve("twice.jsonl"), List.of(partA.get(1), partA.get(1), reused), StandardCharsets.UTF_8);
+    // Near misses of the wire format are malformed: a key twice, an exponent, a fraction.
+    String id = UploadRecord.reportId(7, 7);
+    List<String> nearMisses = List.of(
+        "{\"report_id\":\"" + id + "\",\"oracle\":\"GRR\",\"epsilon\":3.0,\"value\":1,\"value\":2}",
+        "{\"report_id\":\"" + id + "\",\"oracle\":\"GRR\",\"epsilon\":3.0,\"value\":1e0}",
+        "{\"report_id\":\"" + id + "\",\"oracle\":\"GRR\",\"epsilon\":3.0,\"value\":1.0}");
+    List<String> twice = new ArrayList<>(List.of(partA.get(1), partA.get(1), reused));
+    twice.addAll(nearMisses);
+    Files.write(second.resolve("twice.jsonl"), twice, StandardCharsets.UTF_8);
     Outcome redelivered = runShared(new IngestJob(), args("redeliver", DS));
     assertEquals(ExitCode.SUCCESS, redelivered.code(), redelivered.stderr());
     assertTrue(redelivered.stdout().contains(DEVICES + " reports, " + (partA.size() + 2) + " identical copies")
-        && redelivered.stdout().contains("DUPLICATE_REPORT_ID=1"), redelivered.stdout());
+        && redelivered.stdout().contains("DUPLICATE_REPORT_ID=1, MALFORMED=3"), redelivered.stdout());
     Path reports = Path.of(wh(), "reports", "campaign=redeliver", "ds=" + DS);
     assertTrue(Files.readString(reports.resolve("_manifest.json"))
-        .contains("\"lines\": " + (DEVICES + partA.size() + 3)), "lines read = accepted + copies + rejected");
+        .contains("\"lines\": " + (DEVICES + partA.size() + 6)), "lines read = accepted + copies + rejected");
     Outcome estimated = runShared(new EstimateJob(), args("redeliver", DS, "--max-rejected-share", "0"));
     assertEquals(ExitCode.SUCCESS, estimated.code(), "no duplicate reaches estimation: " + estimated.stderr());
 
@@ -348,9 +365,9 @@ class DeviceClientTest extends SparkTestBase {
     Files.write(batch("redeliver", DS, "0004").resolve("garbage.jsonl"), garbage, StandardCharsets.UTF_8);
     Outcome failed = runShared(new IngestJob(), args("redeliver", DS));
     assertEquals(ExitCode.VALIDATION_FAILED, failed.code(), failed.stderr());
-    assertTrue(failed.stderr().contains("MALFORMED=200"), failed.stderr());
-    assertEquals(201, spark.read().parquet(Path.of(wh(), "ingest_rejects", "campaign=redeliver", "ds=" + DS)
-        .toString()).count(), "the rejects are written: 200 malformed and the reused id");
+    assertTrue(failed.stderr().contains("MALFORMED=203"), failed.stderr());
+    assertEquals(204, spark.read().parquet(Path.of(wh(), "ingest_rejects", "campaign=redeliver", "ds=" + DS)
+        .toString()).count(), "the rejects are written: 203 malformed and the reused id");
     assertFalse(Files.exists(reports), "no reports for a failed date");
   }
 }

@@ -43,9 +43,8 @@ class JobsArchitectureTest {
 
   @ArchTest
   static final ArchRule productionEntryPointsDoNotSimulate = noClasses().that()
-      .haveSimpleNameEndingWith("Job").and().haveSimpleNameNotStartingWith("Simulate")
-      .and().haveSimpleNameNotStartingWith("Curate").and().haveSimpleNameNotStartingWith("Discover")
-      .and().haveSimpleNameNotStartingWith("Benchmark")
+      .haveSimpleNameEndingWith("Job").and().areNotAnnotatedWith(SimulationJob.class)
+      .and().areNotAnnotations()
       .or().haveSimpleName("Backfill").or().haveSimpleName("JobRunner")
       .should().dependOnClassesThat().resideInAPackage("org.dpcurate.jobs.simulation..")
       .because("generate, publish, ingest, estimate, refine, nightly and retention run on real devices' reports");

@@ -291,15 +291,18 @@ class OperationsTest extends SparkTestBase {
   }
 
   /**
-   * Production jobs read no simulation config: a malformed conf/population.properties in the working directory
-   * (where simulate and curate look) does not touch estimate or nightly, while simulate refuses it.
+   * Production jobs read no simulation config: a malformed conf/population.properties in the installation
+   * (where simulate and curate look: {@code dpcurate.home}, set by bin/dpcurate) does not touch estimate or
+   * nightly, while simulate refuses it.
    */
   @Test
   void productionJobsIgnoreTheSimulationConfigInTheWorkingDirectory() throws Exception {
     prepare("prod", "2026-04-01");
-    Path config = Path.of("conf", "population.properties");
+    Path home = dir.resolve("home");
+    Path config = home.resolve("conf").resolve("population.properties");
     assertFalse(Files.exists(config), "the test owns " + config.toAbsolutePath());
     Files.createDirectories(config.getParent());
+    System.setProperty("dpcurate.home", home.toString());
     try {
       Files.writeString(config, "devices=lots\nno.such.key=1\n");
       Outcome simulate = runShared(new SimulateJob(), "--warehouse", wh(), "--campaign", "prod", "--ds",
@@ -311,8 +314,8 @@ class OperationsTest extends SparkTestBase {
           "--candidates", "60");
       assertEquals(ExitCode.SUCCESS, nightly.code(), nightly.stderr());
     } finally {
+      System.clearProperty("dpcurate.home");
       Files.deleteIfExists(config);
-      Files.deleteIfExists(config.getParent());
     }
   }
 }

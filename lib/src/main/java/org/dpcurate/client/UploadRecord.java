@@ -104,13 +104,16 @@ public final class UploadRecord {
     return n;
   }
 
+  /** A JSON integer (no fraction, no exponent: 1.0 and 1e0 are not integers here) within 32 bits. */
   private static int integer(Map<String, ?> fields, String key) {
     Number n = number(fields, key);
-    double d = n.doubleValue();
-    if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
-      throw new MalformedUploadException(key + " must be a 32-bit integer, got: " + n);
+    boolean integral = n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
+        || n instanceof java.math.BigInteger;
+    if (!integral || n.doubleValue() < Integer.MIN_VALUE || n.doubleValue() > Integer.MAX_VALUE) {
+      throw new MalformedUploadException(key + " must be a 32-bit integer written as a JSON integer (no fraction or "
+          + "exponent), got: " + n);
     }
-    return (int) d;
+    return n.intValue();
   }
 
   private static long seed(String hex) {
@@ -120,7 +123,12 @@ public final class UploadRecord {
     return Long.parseUnsignedLong(hex, 16);
   }
 
+  /** Standard base64 with its padding: a length that is a multiple of 4 (the JDK decoder alone accepts less). */
   private static byte[] base64(String text) {
+    if (text.length() % 4 != 0) {
+      throw new MalformedUploadException("bits must be standard base64 with padding (a multiple of 4 characters), "
+          + "got " + text.length() + " characters");
+    }
     try {
       return Base64.getDecoder().decode(text);
     } catch (IllegalArgumentException e) {

@@ -4,7 +4,8 @@ import org.dpcurate.estimation.FrequencyEstimates;
 
 /**
  * How a discovery method gets a round's estimates: publish the round, let its cohort report, validate and
- * aggregate. {@link InMemoryChannel} does it in process; the Spark job writes and reads real report tables.
+ * aggregate. {@code simulation.discovery.InMemoryChannel} does it in process; the Spark job writes and reads real
+ * report tables.
  */
 public interface RoundChannel {
   FrequencyEstimates collect(CohortRound round);

@@ -50,4 +50,41 @@ class LibArchitectureTest {
   static final ArchRule oracleStateStaysInsideTheOraclePackage = noClasses().that()
       .resideOutsideOfPackage("org.dpcurate.oracle..").should().accessClassesThat()
       .haveSimpleName("Accumulator").because("an aggregator's state layout is the oracle's business");
+
+  /**
+   * The arrows docs/architecture.md draws for lib: each package may use only the packages listed for it (and
+   * itself). Simulation-only code ({@code simulation..}, {@code evaluation}) is reachable from no production
+   * package.
+   */
+  private static final java.util.Map<String, java.util.List<String>> ARROWS = java.util.Map.ofEntries(
+      java.util.Map.entry("hash", java.util.List.of()),
+      java.util.Map.entry("oracle", java.util.List.of("hash")),
+      java.util.Map.entry("client", java.util.List.of("oracle", "hash")),
+      java.util.Map.entry("estimation", java.util.List.of("oracle", "client")),
+      java.util.Map.entry("selection", java.util.List.of("estimation")),
+      java.util.Map.entry("embedding", java.util.List.of("hash")),
+      java.util.Map.entry("download", java.util.List.of("embedding", "client")),
+      java.util.Map.entry("synthesis", java.util.List.of("embedding", "hash")),
+      java.util.Map.entry("refinement", java.util.List.of("selection", "synthesis", "embedding", "hash")),
+      java.util.Map.entry("accounting", java.util.List.of("oracle")),
+      java.util.Map.entry("discovery", java.util.List.of("oracle", "estimation", "selection", "hash")),
+      java.util.Map.entry("simulation", java.util.List.of("oracle", "client", "download", "embedding", "hash",
+          "synthesis", "discovery", "estimation")),
+      java.util.Map.entry("evaluation", java.util.List.of("simulation", "selection", "synthesis", "embedding")));
+
+  @ArchTest
+  static void everyLibPackageUsesOnlyThePackagesItsArrowNames(com.tngtech.archunit.core.domain.JavaClasses lib) {
+    for (java.util.Map.Entry<String, java.util.List<String>> arrow : ARROWS.entrySet()) {
+      String[] forbidden = ARROWS.keySet().stream()
+          .filter(p -> !p.equals(arrow.getKey()) && !arrow.getValue().contains(p))
+          .map(p -> "org.dpcurate." + p + "..").toArray(String[]::new);
+      if (forbidden.length == 0) {
+        continue;
+      }
+      noClasses().that().resideInAPackage("org.dpcurate." + arrow.getKey() + "..").should().dependOnClassesThat()
+          .resideInAnyPackage(forbidden)
+          .because("docs/architecture.md: " + arrow.getKey() + " -> " + arrow.getValue())
+          .check(lib);
+    }
+  }
 }

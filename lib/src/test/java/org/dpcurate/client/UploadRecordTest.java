@@ -86,4 +86,20 @@ class UploadRecordTest {
       assertTrue(e.getMessage().contains(bad[1]), e.getMessage());
     }
   }
+
+  /** The wire format says JSON integers and padded base64; near misses a lenient parser would take are refused. */
+  @Test
+  void integersWithAFractionAndBase64WithoutPaddingAreRefused() {
+    String grr = "{\"report_id\":\"0000000000000000000000000000002a\",\"oracle\":\"GRR\",\"epsilon\":3.0,"
+        + "\"value\":5}";
+    UploadRecord.MalformedUploadException fraction = assertThrows(UploadRecord.MalformedUploadException.class,
+        () -> UploadRecord.decode(parse(grr.replace("\"value\":5", "\"value\":5.0"))));
+    assertTrue(fraction.getMessage().contains("JSON integer"), fraction.getMessage());
+    String oue = "{\"report_id\":\"0000000000000000000000000000002b\",\"oracle\":\"OUE\",\"epsilon\":3.0,"
+        + "\"bits\":\"IAAAEA==\"}";
+    UploadRecord.decode(parse(oue));
+    UploadRecord.MalformedUploadException unpadded = assertThrows(UploadRecord.MalformedUploadException.class,
+        () -> UploadRecord.decode(parse(oue.replace("IAAAEA==", "IAAAEA"))));
+    assertTrue(unpadded.getMessage().contains("padding"), unpadded.getMessage());
+  }
 }

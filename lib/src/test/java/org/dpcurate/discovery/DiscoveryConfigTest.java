@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.dpcurate.oracle.OracleKind;
+import org.dpcurate.simulation.discovery.InMemoryChannel;
+import org.dpcurate.simulation.discovery.PromptPopulation;
+import org.dpcurate.simulation.discovery.PromptPopulationConfig;
 import org.junit.jupiter.api.Test;
 
 /** Bad discovery settings fail at construction with a message naming the setting. */

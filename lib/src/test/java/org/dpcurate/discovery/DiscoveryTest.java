@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dpcurate.oracle.OracleKind;
+import org.dpcurate.simulation.discovery.DiscoveryEvaluation;
+import org.dpcurate.simulation.discovery.InMemoryChannel;
+import org.dpcurate.simulation.discovery.PromptPopulation;
+import org.dpcurate.simulation.discovery.PromptPopulationConfig;
 import org.junit.jupiter.api.Test;
 
 /** Both discovery methods at tiny scale, in process, against the simulation's exact truth. */

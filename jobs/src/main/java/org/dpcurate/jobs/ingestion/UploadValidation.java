@@ -1,9 +1,11 @@
 package org.dpcurate.jobs.ingestion;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -21,8 +23,11 @@ import org.dpcurate.oracle.FrequencyOracle;
 final class UploadValidation {
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
-  private final ObjectMapper json = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** One object a line; a key given twice is malformed (which value would win is not part of the format). */
+  private final ObjectMapper json = JsonMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
   private final ReportValidator validator;
   private final double epsilon;
 

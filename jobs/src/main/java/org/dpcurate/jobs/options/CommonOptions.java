@@ -59,11 +59,21 @@ public final class CommonOptions {
       "last date of a backfill (inclusive)", "none", Parsers.date());
   public static final List<Option<?>> DATES = List.of(DS, FROM, TO);
 
+  /**
+   * A default config file ({@code conf/...}): under the installation when {@code bin/dpcurate} says where it is
+   * (system property {@code dpcurate.home}), else under the working directory. Paths given on the command line
+   * resolve against the caller's working directory, as any command's do.
+   */
+  public static Path defaultFile(String relative) {
+    String home = System.getProperty("dpcurate.home");
+    return home == null ? Path.of(relative) : Path.of(home).resolve(relative);
+  }
+
   /** The policy: --policy, else {@link #DEFAULT_POLICY_FILE} if readable, else the built-in one. */
   public static PrivacyPolicy policy(Cli cli) {
     Path file = cli.get(POLICY);
-    if (file == null && Files.isReadable(Path.of(DEFAULT_POLICY_FILE))) {
-      file = Path.of(DEFAULT_POLICY_FILE);
+    if (file == null && Files.isReadable(defaultFile(DEFAULT_POLICY_FILE))) {
+      file = defaultFile(DEFAULT_POLICY_FILE);
     }
     Path chosen = file;
     return chosen == null ? PrivacyPolicy.defaults() : Cli.validated(POLICY, () -> {

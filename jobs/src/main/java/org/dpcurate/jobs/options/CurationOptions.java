@@ -47,8 +47,9 @@ public final class CurationOptions {
       "report-size budget in bits for the chooser", 128, Parsers.intIn(1, 1 << 24));
 
   public static final Option<Long> DOWNLOAD_BUDGET = Option.optional("download-budget", "BYTES",
-      "bytes a device may download a round (e.g. 262144, 256KiB, 1MB): the pool is split into the fewest segments "
-          + "whose int8 embeddings fit, each device downloads and votes in one (docs/protocol.md)",
+      "bytes a device may download a round (e.g. 262144, 256KiB, 1MB): the finest vote that fits, the whole pool "
+          + "in int8, else the whole pool projected on its principal axes (at least a quarter of them), else the "
+          + "fewest int8 segments, each device downloading and voting in one (docs/protocol.md)",
       "every device downloads the whole pool", Parsers.bytesIn(8, 1L << 40));
 
   public static final Option<Double> FAKE_SHARE = Option.of("fake-share", "F",
@@ -118,8 +119,8 @@ public final class CurationOptions {
   /** The simulated population: --population, else {@link #DEFAULT_POPULATION_FILE} if readable, else defaults. */
   public static PopulationConfig simulatedPopulation(Cli cli) {
     Path file = cli.get(SIMULATED_POPULATION);
-    if (file == null && Files.isReadable(Path.of(DEFAULT_POPULATION_FILE))) {
-      file = Path.of(DEFAULT_POPULATION_FILE);
+    if (file == null && Files.isReadable(CommonOptions.defaultFile(DEFAULT_POPULATION_FILE))) {
+      file = CommonOptions.defaultFile(DEFAULT_POPULATION_FILE);
     }
     return load(SIMULATED_POPULATION, file);
   }

@@ -8,7 +8,7 @@ import org.dpcurate.accounting.Accounting;
 import org.dpcurate.discovery.DiscoveryConfig;
 import org.dpcurate.discovery.FragmentPuzzleDiscovery;
 import org.dpcurate.discovery.PrefixTreeDiscovery;
-import org.dpcurate.discovery.PromptPopulationConfig;
+import org.dpcurate.simulation.discovery.PromptPopulationConfig;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.oracle.OracleKind;
 
@@ -50,8 +50,8 @@ public record DiscoverSettings(RunSettings run, LocalDate start, PromptPopulatio
 
   private static PromptPopulationConfig population(Cli cli) {
     Path file = cli.get(DiscoverOptions.POPULATION);
-    if (file == null && Files.isReadable(Path.of(DiscoverOptions.DEFAULT_POPULATION_FILE))) {
-      file = Path.of(DiscoverOptions.DEFAULT_POPULATION_FILE);
+    if (file == null && Files.isReadable(CommonOptions.defaultFile(DiscoverOptions.DEFAULT_POPULATION_FILE))) {
+      file = CommonOptions.defaultFile(DiscoverOptions.DEFAULT_POPULATION_FILE);
     }
     Path chosen = file;
     return chosen == null ? PromptPopulationConfig.defaults()

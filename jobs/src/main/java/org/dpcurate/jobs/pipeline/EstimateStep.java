@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EstimateStep {
   private static final Logger LOG = LoggerFactory.getLogger(EstimateStep.class);
+  /** Below this share of the votes held by the selected candidates, a date's votes are called flat. */
+  public static final double FLAT_SELECTED_SHARE = 0.5;
 
   private final CampaignRun run;
   private final EstimationSettings settings;
@@ -43,11 +45,22 @@ public final class EstimateStep {
       return ranking.stream().filter(RankedCandidate::selected).count();
     }
 
+    /** The share of the votes the selected candidates hold (their estimated shares summed). */
+    public double selectedShare() {
+      return ranking.stream().filter(RankedCandidate::selected).mapToDouble(RankedCandidate::share).sum();
+    }
+
+    /** Whether the selection holds so little of the votes that it says little about the whole population. */
+    public boolean flatVotes() {
+      return !ranking.isEmpty() && selectedShare() < FLAT_SELECTED_SHARE;
+    }
+
     /** The console line of the date. */
     public String summary() {
-      return String.format("%s: round %d, read %d, accepted %d, quarantined %d, selected %d of %d",
-          input.outcome().label(), published.round(), input.read(), input.accepted(), input.quarantined(),
-          selected(), pool.size());
+      return String.format("%s: round %d, read %d, accepted %d, quarantined %d, selected %d of %d holding %.1f%% of "
+              + "the votes%s", input.outcome().label(), published.round(), input.read(), input.accepted(),
+          input.quarantined(), selected(), pool.size(), 100 * selectedShare(), flatVotes()
+              ? " (flat votes: refinement and the curated set follow the estimates beyond the selection)" : "");
     }
   }
 
@@ -121,6 +134,12 @@ public final class EstimateStep {
     RankedTable.write(w, campaign, ds, published.round(), pool, ranking, input.accepted(), published.oracle(),
         manifest.timing("rank", Timing.seconds(t)).set("policy_hash", settings.privacy().policy().hash()));
     LOG.info("{} {}: ranked {} candidates and wrote them in {}", campaign, ds, ranking.size(), Timing.since(write));
-    return new Estimated(published, pool, ranking, input, Timing.seconds(start));
+    Estimated estimated = new Estimated(published, pool, ranking, input, Timing.seconds(start));
+    if (estimated.flatVotes()) {
+      LOG.warn("{} {}: flat votes: the {} selected candidates hold {} of the votes; refinement and the curated set "
+          + "follow the estimates beyond the selection (runners-up survive, the rest of the votes is split evenly)",
+          campaign, ds, estimated.selected(), String.format("%.1f%%", 100 * estimated.selectedShare()));
+    }
+    return estimated;
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dpcurate.discovery.DiscoveredString;
-import org.dpcurate.discovery.DiscoveryEvaluation;
+import org.dpcurate.simulation.discovery.DiscoveryEvaluation;
 import org.dpcurate.discovery.RoundSummary;
 import org.dpcurate.jobs.options.DiscoverSettings;
 import org.dpcurate.jobs.warehouse.Json;

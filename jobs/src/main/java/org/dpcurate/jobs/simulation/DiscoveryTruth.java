@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.dpcurate.discovery.PromptPopulation;
+import org.dpcurate.simulation.discovery.PromptPopulation;
 import org.dpcurate.jobs.runtime.Timing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -61,6 +61,14 @@ public final class MetricsTable {
   public record RoundRow(String variant, LocalDate ds, RoundMetrics metrics, OracleConfig config, long devices,
       double simulateSeconds, double estimateSeconds, double refineSeconds, UtilityMetrics utility,
       Download download, AttackOutcome attack) {
+    /**
+     * A row that is no simulated round: the initial pool (round 0), the generator's ceiling or the private data,
+     * with what was scored of it and nothing run.
+     */
+    public static RoundRow notARound(String variant, RoundMetrics metrics, UtilityMetrics utility) {
+      return new RoundRow(variant, null, metrics, null, 0, 0, 0, 0, utility, null, null);
+    }
+
     public RoundRow withUtility(UtilityMetrics u) {
       return new RoundRow(variant, ds, metrics, config, devices, simulateSeconds, estimateSeconds, refineSeconds, u,
           download, attack);

@@ -1,8 +1,9 @@
-package org.dpcurate.discovery;
+package org.dpcurate.simulation.discovery;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.dpcurate.discovery.DiscoveredString;
 
 /**
  * Scores a discovery output against the simulation's truth (exact counts of every string over the population).

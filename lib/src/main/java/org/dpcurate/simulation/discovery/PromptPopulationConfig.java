@@ -1,9 +1,10 @@
-package org.dpcurate.discovery;
+package org.dpcurate.simulation.discovery;
 
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
+import org.dpcurate.discovery.PromptVocabulary;
 import org.dpcurate.simulation.ConfigProperties;
 
 /**

@@ -1,5 +1,7 @@
-package org.dpcurate.discovery;
+package org.dpcurate.simulation.discovery;
 
+import org.dpcurate.discovery.CohortRound;
+import org.dpcurate.discovery.RoundChannel;
 import org.dpcurate.estimation.FrequencyEstimates;
 import org.dpcurate.estimation.FrequencyEstimator;
 import org.dpcurate.oracle.FrequencyOracle;

@@ -1,6 +1,7 @@
-package org.dpcurate.discovery;
+package org.dpcurate.simulation.discovery;
 
 import java.util.SplittableRandom;
+import org.dpcurate.discovery.CohortRound;
 import org.dpcurate.hash.Seeds;
 import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.Report;

@@ -1,4 +1,4 @@
-package org.dpcurate.discovery;
+package org.dpcurate.simulation.discovery;
 
 import java.io.Serializable;
 import java.util.Arrays;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.dpcurate.discovery.PromptVocabulary;
 import org.dpcurate.hash.Seeds;
 
 /**
