@@ -3,8 +3,11 @@
 # No public Python index is reachable here: pip uses the machine's local package index (pip config), never PyPI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-venv=.venv
+# The notebook's Python environment is cached per user, outside the clone: a fresh machine builds it once.
+venv="${XDG_CACHE_HOME:-$HOME/.cache}/dpcurate/notebook-venv"
 if [ ! -x "$venv/bin/jupyter" ]; then
+  rm -rf "$venv"
+  mkdir -p "$(dirname "$venv")"
   index=$(pip config get global.extra-index-url 2>/dev/null | awk '{print $1}' || true)
   index=${index:-file:///opt/pypi/simple}
   extra=$(pip config get global.extra-index-url 2>/dev/null | awk '{for (i = 2; i <= NF; i++) print "--extra-index-url", $i}' || true)
@@ -15,7 +18,7 @@ fi
 warehouse="$PWD/out/ci-warehouse"
 rm -rf "$warehouse" out/notebooks
 bin/dpcurate curate --warehouse "$warehouse" --campaign ci --devices 50000 --candidates 300 --rounds 3 \
-  --baseline --noise-free-reference
+  --baseline --noise-free-reference --population ci/small-population.properties
 bin/dpcurate discover --warehouse "$warehouse" --campaign ci-prompts --devices 100000
 DPCURATE_WAREHOUSE="$warehouse" DPCURATE_CAMPAIGN=ci DPCURATE_DISCOVERY_CAMPAIGN=ci-prompts "$venv/bin/jupyter" nbconvert --to notebook --execute \
   --ExecutePreprocessor.timeout=300 notebooks/curation_report.ipynb --output-dir out/notebooks

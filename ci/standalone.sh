@@ -42,7 +42,7 @@ grep -q "Successfully registered with master" "$logs/worker.log" || { cat "$logs
 start=$(date +%s)
 DPCURATE_MASTER="spark://127.0.0.1:$port" DPCURATE_JAVA_OPTS="-Dspark.executor.memory=2g -Dspark.cores.max=2" \
   bin/dpcurate curate --warehouse "$root/out/standalone" --campaign cluster --devices 20000 --candidates 200 \
-  --rounds 2 | tee "$logs/curate.out"
+  --rounds 2 --population ci/small-population.properties | tee "$logs/curate.out"
 test -f "$root/out/standalone/metrics/campaign=cluster/_manifest.json"
 # The application really ran on the worker's executors.
 executors=$(find "$spark_home/work" -name stderr 2>/dev/null | wc -l)
