@@ -15,11 +15,17 @@ if [ ! -x "$venv/bin/jupyter" ]; then
   # shellcheck disable=SC2086
   "$venv/bin/pip" install -q --index-url "$index" $extra pyarrow pandas matplotlib nbconvert ipykernel
 fi
-warehouse="$PWD/out/ci-warehouse"
-rm -rf "$warehouse" out/notebooks
-bin/dpcurate curate --warehouse "$warehouse" --campaign ci --devices 50000 --candidates 300 --rounds 3 \
-  --baseline --noise-free-reference --population ci/small-population.properties
-bin/dpcurate discover --warehouse "$warehouse" --campaign ci-prompts --devices 100000
-DPCURATE_WAREHOUSE="$warehouse" DPCURATE_CAMPAIGN=ci DPCURATE_DISCOVERY_CAMPAIGN=ci-prompts "$venv/bin/jupyter" nbconvert --to notebook --execute \
+# The curate run to report on: the one ci/standalone.sh just made on the cluster when ci/test.sh says so
+# (DPCURATE_CI_WAREHOUSE, DPCURATE_CI_CAMPAIGN), else a small local run of its own.
+warehouse="${DPCURATE_CI_WAREHOUSE:-$PWD/out/ci-warehouse}"
+campaign="${DPCURATE_CI_CAMPAIGN:-ci}"
+rm -rf out/notebooks
+if [ ! -f "$warehouse/metrics/campaign=$campaign/_manifest.json" ]; then
+  rm -rf "$warehouse"
+  bin/dpcurate curate --warehouse "$warehouse" --campaign "$campaign" --devices 50000 --candidates 300 --rounds 3 \
+    --baseline --noise-free-reference --population ci/small-population.properties
+fi
+bin/dpcurate discover --warehouse "$warehouse" --campaign ci-prompts --devices 50000
+DPCURATE_WAREHOUSE="$warehouse" DPCURATE_CAMPAIGN="$campaign" DPCURATE_DISCOVERY_CAMPAIGN=ci-prompts "$venv/bin/jupyter" nbconvert --to notebook --execute \
   --ExecutePreprocessor.timeout=300 notebooks/curation_report.ipynb --output-dir out/notebooks
 echo "notebook executed: out/notebooks/curation_report.ipynb"

@@ -2,6 +2,7 @@ package org.dpcurate.jobs;
 
 import java.util.List;
 import org.dpcurate.jobs.ingestion.Ingestion;
+import org.dpcurate.jobs.ingestion.UploadFormat;
 import org.dpcurate.jobs.options.Cli;
 import org.dpcurate.jobs.options.CommonOptions;
 import org.dpcurate.jobs.options.Option;
@@ -39,7 +40,8 @@ public final class IngestJob extends DatedJob {
     String landing = cli.get(LANDING);
     return (run, dates) -> {
       Ingestion ingestion = new Ingestion(run.warehouse(), run.campaign(),
-          landing != null ? landing : run.warehouse().root() + "/landing", cli.get(CommonOptions.MAX_REJECTED_SHARE));
+          landing != null ? landing : run.warehouse().root() + "/landing", cli.get(CommonOptions.MAX_REJECTED_SHARE),
+          UploadFormat.JSON_LINES);
       return ds -> {
         Ingestion.Result r = ingestion.ingest(ds);
         return r.unchanged() ? "ok: unchanged, the " + r.batches() + " landed batches were ingested before"

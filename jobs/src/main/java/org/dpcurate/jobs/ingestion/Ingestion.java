@@ -65,13 +65,18 @@ public final class Ingestion {
   private final String campaign;
   private final String landingRoot;
   private final double maxRejectedShare;
+  private final UploadFormat format;
 
-  /** @param maxRejectedShare above this share of rejected lines the date fails (exit 4) with its rejects written */
-  public Ingestion(Warehouse w, String campaign, String landingRoot, double maxRejectedShare) {
+  /**
+   * @param maxRejectedShare above this share of rejected lines the date fails (exit 4) with its rejects written
+   * @param format the landed files' wire format
+   */
+  public Ingestion(Warehouse w, String campaign, String landingRoot, double maxRejectedShare, UploadFormat format) {
     this.w = w;
     this.campaign = campaign;
     this.landingRoot = landingRoot;
     this.maxRejectedShare = maxRejectedShare;
+    this.format = format;
   }
 
   /**
@@ -200,11 +205,12 @@ public final class Ingestion {
 
   /** Every landed line, checked on the executors. */
   private Dataset<Row> check(LandingBatches landed, PublishedConfig published) {
-    return check(w, landed, published);
+    return check(w, landed, published, format);
   }
 
   /** Static: the executors' closure must not capture the ingestion. */
-  private static Dataset<Row> check(Warehouse w, LandingBatches landed, PublishedConfig published) {
+  private static Dataset<Row> check(Warehouse w, LandingBatches landed, PublishedConfig published,
+      UploadFormat format) {
     if (landed.files().isEmpty()) {
       return w.spark().createDataFrame(new ArrayList<>(), CHECKED);
     }
@@ -213,8 +219,8 @@ public final class Ingestion {
     double epsilon = published.oracle().epsilon();
     int reportColumns = ReportTable.COLUMNS.length;
     MapPartitionsFunction<Row, Row> validate = rows -> {
-      UploadValidation validation = new UploadValidation(oracle.value(), epsilon);
-      // Lazily, a row per non-blank line: a partition's lines are never all in memory.
+      UploadFormat.Decoder decoder = format.decoder(oracle.value(), epsilon);
+      // Lazily, a row per upload: a partition's records are never all in memory.
       return new Iterator<Row>() {
         private Row next;
 
@@ -222,9 +228,9 @@ public final class Ingestion {
         public boolean hasNext() {
           while (next == null && rows.hasNext()) {
             Row in = rows.next();
-            if (!in.getString(0).isBlank()) {
-              next = widen(validation.check(in.getString(1), in.getString(0)), reportColumns, in.getString(1),
-                  in.getString(0));
+            Row checked = decoder.check(in.getString(1), in.getString(0));
+            if (checked != null) {
+              next = widen(checked, reportColumns, in.getString(1), in.getString(0));
             }
           }
           return next != null;
@@ -242,8 +248,7 @@ public final class Ingestion {
       };
     };
     List<String> files = landed.files();
-    return ParquetInput.reading(landed.dir(), () -> w.spark().read().text(files.toArray(String[]::new))
-        .select(functions.col("value"), functions.input_file_name().as("file"))
+    return ParquetInput.reading(landed.dir(), () -> format.records(w.spark(), files)
         .mapPartitions(validate, Encoders.row(CHECKED)));
   }
 }

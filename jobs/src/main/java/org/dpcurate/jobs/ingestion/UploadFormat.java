@@ -1,0 +1,29 @@
+package org.dpcurate.jobs.ingestion;
+
+import java.io.Serializable;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.dpcurate.oracle.FrequencyOracle;
+
+/**
+ * How landed upload files become uploads: which records the files hold, and how one record becomes a report row
+ * or a rejection. A new wire format is one implementation; ingestion's rules (every record accounted for, copies,
+ * reused ids, the rejected share) stay the same.
+ */
+public interface UploadFormat extends Serializable {
+  /** The files' records as rows of (value: one record as landed, file: the file it came from). */
+  Dataset<Row> records(SparkSession spark, List<String> files);
+
+  /** The decoder an executor uses for a round with this oracle and eps. */
+  Decoder decoder(FrequencyOracle oracle, double epsilon);
+
+  /** One record to a report row ({@code ReportTable.SCHEMA}), a rejection row, or null for no upload at all. */
+  interface Decoder {
+    Row check(String file, String record);
+  }
+
+  /** docs/protocol.md "Uploads": UTF-8 JSON, one object per line, blank lines ignored. */
+  UploadFormat JSON_LINES = new JsonLines();
+}
