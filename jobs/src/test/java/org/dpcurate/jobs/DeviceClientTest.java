@@ -296,6 +296,8 @@ class DeviceClientTest extends SparkTestBase {
         .toString()).collectAsList();
     assertEquals(2, rejects.size());
     assertTrue(rejects.stream().allMatch(r -> ((String) r.getAs("file")).endsWith("broken.jsonl")));
+    assertTrue(rejects.stream().anyMatch(r -> java.util.Base64.getEncoder().encodeToString(
+        new byte[] {'{', '"', 'r', (byte) 0xC3}).equals(r.getAs("line_base64"))), "invalid UTF-8 kept byte for byte");
 
     Outcome nightly = runShared(new NightlyJob(), args("fleet", DS));
     assertEquals(ExitCode.SUCCESS, nightly.code(), nightly.stderr());

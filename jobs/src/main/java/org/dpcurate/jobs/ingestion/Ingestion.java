@@ -59,7 +59,8 @@ public final class Ingestion {
   private static final StructType CHECKED = new StructType(Arrays.stream(ReportTable.SCHEMA.fields())
       .map(f -> f.copy(f.name(), f.dataType(), true, f.metadata())).toArray(StructField[]::new))
       .add("file", DataTypes.StringType, true).add("line", DataTypes.StringType, true)
-      .add("reason", DataTypes.StringType, true).add("detail", DataTypes.StringType, true);
+      .add("reason", DataTypes.StringType, true).add("detail", DataTypes.StringType, true)
+      .add("line_base64", DataTypes.StringType, true);
 
   private final Warehouse w;
   private final String campaign;
@@ -121,7 +122,7 @@ public final class Ingestion {
       long rejectedLines = rejected.values().stream().mapToLong(Long::longValue).sum();
       long lines = accepted + duplicates + rejectedLines;
       w.commit(checked.where("reason is not null and reason <> '" + IDENTICAL_COPY + "'")
-              .select("file", "line", "reason", "detail").coalesce(1),
+              .select("file", "line", "reason", "detail", "line_base64").coalesce(1),
           IngestRejectsTable.NAME, campaign, ds, Manifest.ofRound(published.round())
               .set("config_hash", published.hash()).input(landed.dir()).count("lines", lines)
               .count("rejected", rejectedLines).count("rejected_by_reason", rejected));
@@ -162,15 +163,15 @@ public final class Ingestion {
   }
 
   /** A report row or a rejection row as a row of {@link #CHECKED}; a report keeps its file and line too. */
-  private static Row widen(Row r, int reportColumns, String file, String line) {
-    Object[] values = new Object[reportColumns + 4];
+  private static Row widen(Row r, int reportColumns, String file, byte[] record) {
+    Object[] values = new Object[reportColumns + 5];
     int offset = r.size() == reportColumns ? 0 : reportColumns;
     for (int i = 0; i < r.size(); i++) {
       values[offset + i] = r.get(i);
     }
     if (offset == 0) {
       values[reportColumns] = file;
-      values[reportColumns + 1] = line;
+      values[reportColumns + 1] = new String(record, java.nio.charset.StandardCharsets.UTF_8);
     }
     return RowFactory.create(values);
   }
@@ -228,9 +229,10 @@ public final class Ingestion {
         public boolean hasNext() {
           while (next == null && rows.hasNext()) {
             Row in = rows.next();
-            Row checked = decoder.check(in.getString(1), in.getString(0));
+            byte[] record = (byte[]) in.get(0);
+            Row checked = decoder.check(in.getString(1), record);
             if (checked != null) {
-              next = widen(checked, reportColumns, in.getString(1), in.getString(0));
+              next = widen(checked, reportColumns, in.getString(1), record);
             }
           }
           return next != null;

@@ -13,15 +13,18 @@ import org.dpcurate.oracle.FrequencyOracle;
  * reused ids, the rejected share) stay the same.
  */
 public interface UploadFormat extends Serializable {
-  /** The files' records as rows of (value: one record as landed, file: the file it came from). */
+  /** The files' records as rows of (value: one record's exact bytes, file: the file it came from). */
   Dataset<Row> records(SparkSession spark, List<String> files);
 
   /** The decoder an executor uses for a round with this oracle and eps. */
   Decoder decoder(FrequencyOracle oracle, double epsilon);
 
-  /** One record to a report row ({@code ReportTable.SCHEMA}), a rejection row, or null for no upload at all. */
+  /**
+   * One record to a report row ({@code ReportTable.SCHEMA}), a rejection row (file, line, reason, detail,
+   * line_base64), or null for no upload at all.
+   */
   interface Decoder {
-    Row check(String file, String record);
+    Row check(String file, byte[] record);
   }
 
   /** docs/protocol.md "Uploads": UTF-8 JSON, one object per line, blank lines ignored. */

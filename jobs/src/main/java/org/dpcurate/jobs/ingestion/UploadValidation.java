@@ -36,7 +36,10 @@ final class UploadValidation {
     this.epsilon = epsilon;
   }
 
-  /** The line's report row ({@link ReportTable#SCHEMA}), or its rejection row: file, line, reason, detail. */
+  /**
+   * The line's report row ({@link ReportTable#SCHEMA}), or its rejection row: file, line, reason, detail, and no
+   * base64 (the line is valid UTF-8 and exact).
+   */
   Row check(String file, String line) {
     UploadRecord.Upload upload;
     try {
@@ -52,6 +55,6 @@ final class UploadValidation {
   }
 
   private static Row rejected(String file, String line, Rejection reason, String detail) {
-    return RowFactory.create(file, line, reason.name(), detail);
+    return RowFactory.create(file, line, reason.name(), detail, null);
   }
 }
