@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.testing.LocalSpark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -24,12 +25,7 @@ abstract class SparkTestBase {
 
   @BeforeAll
   static void startSpark() {
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("dpcurate-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
-        .getOrCreate();
+    spark = LocalSpark.start("dpcurate-test");
   }
 
   @AfterAll

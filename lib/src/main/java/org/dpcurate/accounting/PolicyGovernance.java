@@ -35,7 +35,7 @@ public final class PolicyGovernance {
   }
 
   /** Orders versions by their numbers where both are numbers, else by text ("9" < "10", "v2" < "v3"). */
-  public static final Comparator<String> VERSION_ORDER = PolicyGovernance::compareVersions;
+  private static final Comparator<String> VERSION_ORDER = PolicyGovernance::compareVersions;
 
   /**
    * Whether {@code proposed} may account a round of its fleet, whose ledger was written under {@code recorded}

@@ -19,6 +19,7 @@ import org.dpcurate.client.RoundConfig;
 import org.dpcurate.client.UploadRecord;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
+import org.dpcurate.jobs.testing.LocalSpark;
 import org.dpcurate.jobs.warehouse.PublishedConfigs;
 import org.dpcurate.jobs.warehouse.Warehouse;
 import org.dpcurate.oracle.FrequencyOracle;
@@ -42,8 +43,7 @@ class IngestionTest {
 
   @BeforeAll
   static void startSpark() {
-    spark = SparkSession.builder().master("local[2]").appName("ingestion-test")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+    spark = LocalSpark.start("ingestion-test");
   }
 
   @AfterAll

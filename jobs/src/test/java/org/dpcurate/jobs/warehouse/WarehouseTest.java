@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.StructType;
 import org.dpcurate.client.RoundConfig;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
+import org.dpcurate.jobs.testing.LocalSpark;
 import org.dpcurate.oracle.OracleConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,8 +40,7 @@ class WarehouseTest {
 
   @BeforeAll
   static void startSpark() {
-    spark = SparkSession.builder().master("local[2]").appName("warehouse-test")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+    spark = LocalSpark.start("warehouse-test");
   }
 
   @AfterAll
