@@ -77,6 +77,12 @@ public final class CountMeanSketch extends SketchOracle {
     };
   }
 
+  /** A +1 sign adds c - (c - 1)/2 = (c + 1)/2. */
+  @Override
+  double maxBucketTerm() {
+    return (c + 1) / 2;
+  }
+
   @Override
   double[] unbiasedCounts(long n, long[] state) {
     // Per report x in {-1,+1}: c/2 x + 1/2 is an unbiased indicator of its own bucket.

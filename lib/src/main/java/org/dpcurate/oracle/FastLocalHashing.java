@@ -128,6 +128,11 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
     return PureProtocol.estimates(family.supports(state, config.domainSize()), n, p, q);
   }
 
+  @Override
+  public double fakeReportGain() {
+    return PureProtocol.fakeReportGain(p, q);
+  }
+
   /**
    * OLH's variance plus the covariance of devices that share a pool seed and a value: two such devices collide
    * with v together, which adds otherPairs / (S (g-1)).

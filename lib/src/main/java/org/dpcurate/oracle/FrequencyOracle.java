@@ -85,6 +85,12 @@ public abstract class FrequencyOracle implements Serializable {
    */
   public abstract boolean supports(Report report, int value);
 
+  /**
+   * The gain of a fake report: the most one report can add to a candidate's unbiased count, in honest holders (an
+   * honest holder adds 1 in expectation). The maximal-gain attack (docs/security.md) reaches it with every report.
+   */
+  public abstract double fakeReportGain();
+
   /** Throws {@link InvalidReportException} unless the report could have come from this oracle's config. */
   public final void validate(Report report) {
     if (report == null || report.oracle() != config.kind()) {

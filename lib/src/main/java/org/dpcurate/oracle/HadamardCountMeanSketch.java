@@ -108,6 +108,12 @@ public final class HadamardCountMeanSketch extends SketchOracle {
    * Per report, c * sign * H[l][x] is an unbiased indicator that its bucket is x; summed over each row's
    * coefficients at v's buckets: est(v) = m/(m-1) (c sum_j W(sums_j)[h_j(v)] - n/m), exact until the last step.
    */
+  /** A sign matching the bucket's Hadamard entry adds c. */
+  @Override
+  double maxBucketTerm() {
+    return c;
+  }
+
   @Override
   double[] unbiasedCounts(long n, long[] state) {
     long[] sums = family.coefficientSums(state, config.domainSize());

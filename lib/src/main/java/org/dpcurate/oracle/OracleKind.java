@@ -18,7 +18,10 @@ import java.util.stream.Stream;
  * The frequency oracles dpcurate implements, and the one table of what differs between them: the payload fields a
  * report carries, whether candidates are hashed, whether the oracle indexes a public salted hash family, the
  * oldest protocol version a server decodes it under, and its default parameters. The name is what reports and
- * campaign configs carry; every list of oracle names is derived from this enum.
+ * campaign configs carry; every list of oracle names is derived from this enum. The facts that depend on a
+ * configuration (report bits, variance, the gain of a fake report) belong to the oracle's class
+ * ({@link FrequencyOracle#fakeReportGain}). Adding an oracle: a constant here, its class, its
+ * {@link OracleConfig} factory and its test fixture.
  */
 public enum OracleKind {
   /** k-ary (generalized) randomized response. */

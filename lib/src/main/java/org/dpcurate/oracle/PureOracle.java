@@ -30,6 +30,11 @@ abstract class PureOracle extends FrequencyOracle {
   }
 
   @Override
+  public double fakeReportGain() {
+    return PureProtocol.fakeReportGain(p, q);
+  }
+
+  @Override
   public double variance(long n, double count, double otherPairs) {
     return PureProtocol.variance(n, count, p, q);
   }

@@ -32,6 +32,11 @@ final class PureProtocol {
     return est;
   }
 
+  /** A supporting report adds (1 - q)/(p - q) to the candidate's estimate, the most any report adds. */
+  static double fakeReportGain(double p, double q) {
+    return (1 - q) / (p - q);
+  }
+
   /** Var = (n q(1-q) + f (p(1-p) - q(1-q))) / (p-q)^2, exact for independent devices. */
   static double variance(long n, double count, double p, double q) {
     return (n * q * (1 - q) + count * (p * (1 - p) - q * (1 - q))) / ((p - q) * (p - q));

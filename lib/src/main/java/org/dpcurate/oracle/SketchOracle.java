@@ -25,6 +25,15 @@ abstract class SketchOracle extends FrequencyOracle implements HashedOracle {
     c = (e + 1) / (e - 1);
   }
 
+  /** The most one report adds to its row's debiased bucket sum at the bucket it supports. */
+  abstract double maxBucketTerm();
+
+  /** The read-out m/(m-1) (M[h] - n/m) turns the bucket term t of one report into m/(m-1) (t - 1/m). */
+  @Override
+  public double fakeReportGain() {
+    return m / (m - 1.0) * (maxBucketTerm() - 1.0 / m);
+  }
+
   @Override
   public int hashFunctions() {
     return k;

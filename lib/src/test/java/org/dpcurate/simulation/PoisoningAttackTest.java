@@ -60,6 +60,28 @@ class PoisoningAttackTest {
     assertEquals((double) REPORTS / K, randomEst.estimate(TARGET), 5 * randomEst.standardError(TARGET));
   }
 
+  /** Every maximal-gain report adds exactly the oracle's stated gain to the target's raw estimate. */
+  @ParameterizedTest
+  @EnumSource(OracleKind.class)
+  void eachMaximalGainReportAddsExactlyTheStatedGain(OracleKind kind) {
+    FrequencyOracle o = oracle(kind);
+    SplittableRandom rng = new SplittableRandom(4);
+    OracleAggregator fake = o.newAggregator();
+    for (int i = 0; i < REPORTS; i++) {
+      fake.add(PoisoningAttack.fakeReport(o, PoisoningAttack.Strategy.MAXIMAL_GAIN, TARGET, rng));
+    }
+    double raw = FrequencyEstimator.estimate(fake).estimate(TARGET);
+    assertEquals(REPORTS * o.fakeReportGain(), raw, 1e-9 * REPORTS);
+  }
+
+  @org.junit.jupiter.api.Test
+  void theGainIsTheSecurityDocsFormula() {
+    double e = Math.exp(2);
+    double q = 1 / (e + 1);
+    assertEquals((1 - q) / (0.5 - q), FrequencyOracle.of(OracleConfig.oue(2, 500)).fakeReportGain(), 1e-12);
+    assertEquals((e + 500 - 2) / (e - 1), FrequencyOracle.of(OracleConfig.grr(2, 500)).fakeReportGain(), 1e-9);
+  }
+
   @ParameterizedTest
   @EnumSource(OracleKind.class)
   void refusesATargetOutsideTheDomain(OracleKind kind) {
