@@ -11,6 +11,24 @@ import java.util.function.Predicate;
 public final class ProtocolDocument {
   private ProtocolDocument() {}
 
+  /** The text of the fenced block of protocol.md opened by the line {@code fence} (e.g. "```text bundle-hex"). */
+  public static String block(String fence) {
+    try {
+      List<String> lines = Files.readAllLines(Path.of("..", "docs", "protocol.md"));
+      int start = lines.indexOf(fence);
+      if (start < 0) {
+        throw new IllegalStateException("protocol.md has no block " + fence);
+      }
+      StringBuilder text = new StringBuilder();
+      for (int i = start + 1; !lines.get(i).equals("```"); i++) {
+        text.append(lines.get(i)).append('\n');
+      }
+      return text.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The cells (untrimmed) of every table row of protocol.md whose line passes {@code line}. */
   public static List<String[]> rows(Predicate<String> line) {
     try {

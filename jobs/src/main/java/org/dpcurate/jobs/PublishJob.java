@@ -27,7 +27,8 @@ public final class PublishJob extends DatedJob {
 
   @Override
   public String summary() {
-    return "publish a date's round for devices: its oracle config and the candidate list they download";
+    return "publish a date's round for devices: its oracle config, the candidate list, and the bundle file each "
+        + "device downloads (bundles/, docs/protocol.md \"Download bundle\")";
   }
 
   @Override

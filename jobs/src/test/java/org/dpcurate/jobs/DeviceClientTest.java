@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
 import org.dpcurate.client.RoundConfig;
 import org.dpcurate.client.UploadRecord;
+import org.dpcurate.download.DownloadBundle;
 import org.dpcurate.hash.XxHash64;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.oracle.FrequencyOracle;
@@ -60,13 +61,26 @@ class DeviceClientTest extends SparkTestBase {
         "ds=" + ds + ".properties")));
   }
 
+  /** The SHA-256 of the published config's bytes: the round every upload names. */
+  private String configSha256(String campaign, String ds) throws java.io.IOException {
+    return RoundConfig.sha256(Files.readString(Path.of(wh(), "configs", "campaign=" + campaign,
+        "ds=" + ds + ".properties")));
+  }
+
+  /** Segment {@code segment}'s bundle as a device downloads it: one file, read by lib alone. */
+  private DownloadBundle bundle(String campaign, int segment) throws java.io.IOException {
+    return DownloadBundle.decode(Files.readAllBytes(Path.of(wh(), "bundles", "campaign=" + campaign, "ds=" + DS,
+        "segment=" + segment + ".dpcb")));
+  }
+
   private List<String> uploads(String campaign, String ds) throws java.io.IOException {
     RoundConfig config = publishedConfig(campaign, ds);
+    String round = configSha256(campaign, ds);
     FrequencyOracle oracle = FrequencyOracle.of(config.oracle());
     List<String> lines = new ArrayList<>();
     for (int d = 0; d < DEVICES; d++) {
       SplittableRandom rng = new SplittableRandom(91L * d + 7);
-      lines.add(UploadRecord.encode(UploadRecord.reportId(rng.nextLong(), rng.nextLong()),
+      lines.add(UploadRecord.encode(UploadRecord.reportId(rng.nextLong(), rng.nextLong()), round,
           oracle.randomize(truth(d), rng), config.oracle().epsilon()));
     }
     return lines;
@@ -144,13 +158,21 @@ class DeviceClientTest extends SparkTestBase {
         "2600"));
     assertEquals(ExitCode.SUCCESS, published.code(), published.stderr());
     assertTrue(published.stdout().contains("in 3 segments (2,600 bytes a device)"), published.stdout());
-    RoundConfig config = publishedConfig(campaign, DS);
+    // A device downloads one file, its segment's bundle: the config and its candidates in position order.
+    DownloadBundle[] bundles = new DownloadBundle[3];
+    for (int s = 0; s < 3; s++) {
+      bundles[s] = bundle(campaign, s);
+      assertEquals(s, bundles[s].segment());
+    }
+    RoundConfig config = bundles[0].roundConfig();
+    assertEquals(publishedConfig(campaign, DS), config, "the bundle carries the published config");
+    assertEquals(configSha256(campaign, DS), bundles[0].configSha256());
     assertEquals(3, config.segments());
     assertEquals(10, config.oracle().domainSize());
-    String text = Files.readString(Path.of(wh(), "configs", "campaign=" + campaign, "ds=" + DS + ".properties"));
-    assertTrue(text.contains("protocol.version=3\n") && text.contains("download.segments=3\n")
+    String text = bundles[0].config();
+    assertTrue(text.contains("protocol.version=4\n") && text.contains("download.segments=3\n")
         && text.contains("download.bytes.per.device=2600\n"), text);
-    // The client's view of the download: its segment's rows, in position order.
+    // The bundles agree with the analysts' downloads table: each candidate at its segment and position, in int8.
     List<Row> download = spark.read().parquet(Path.of(wh(), "downloads", "campaign=" + campaign, "ds=" + DS)
         .toString()).orderBy("candidate_index").collectAsList();
     int[][] bySegment = new int[3][10];
@@ -161,7 +183,9 @@ class DeviceClientTest extends SparkTestBase {
       assertEquals(index % 3, segment);
       assertEquals(index / 3, position);
       bySegment[segment][position] = index;
-      assertEquals(256, ((byte[]) r.getAs("embedding_int8")).length);
+      assertEquals(r.getAs("candidate_id"), bundles[segment].ids().get(position));
+      assertArrayEquals((byte[]) r.getAs("embedding_int8"), bundles[segment].vectors().get(position));
+      assertEquals((float) r.getAs("embedding_scale"), bundles[segment].scales()[position]);
     }
     FrequencyOracle oracle = FrequencyOracle.of(config.oracle());
     long[] expected = new long[K];
@@ -173,7 +197,8 @@ class DeviceClientTest extends SparkTestBase {
       int segment = (int) Long.remainderUnsigned(hash, config.segments());
       int position = d % 3;
       expected[bySegment[segment][position]]++;
-      lines.add(UploadRecord.encode(id, oracle.randomize(position, rng), config.oracle().epsilon()));
+      lines.add(UploadRecord.encode(id, bundles[segment].configSha256(), oracle.randomize(position, rng),
+          config.oracle().epsilon()));
     }
     Files.write(batch(campaign, DS, "0001").resolve("part.jsonl"), lines, StandardCharsets.UTF_8);
     assertEquals(ExitCode.SUCCESS, runShared(new IngestJob(), args(campaign, DS)).code());
@@ -199,22 +224,23 @@ class DeviceClientTest extends SparkTestBase {
         "24000"));
     assertEquals(ExitCode.SUCCESS, published.code(), published.stderr());
     assertTrue(published.stdout().contains("projected on 72 axes (23,908 bytes a device)"), published.stdout());
-    RoundConfig config = publishedConfig(campaign, DS);
+    // The device downloads one file, the round's bundle: the config, the basis and the codes.
+    DownloadBundle bundle = bundle(campaign, 0);
+    RoundConfig config = bundle.roundConfig();
+    assertEquals(publishedConfig(campaign, DS), config);
     assertEquals(k, config.oracle().domainSize());
     java.util.Properties props = new java.util.Properties();
-    props.load(new java.io.StringReader(Files.readString(Path.of(wh(), "configs", "campaign=" + campaign,
-        "ds=" + DS + ".properties"))));
+    props.load(new java.io.StringReader(bundle.config()));
     int axes = Integer.parseInt(props.getProperty("download.projected.axes"));
-    List<Row> basis = spark.read().parquet(Path.of(wh(), "download_basis", "campaign=" + campaign, "ds=" + DS)
-        .toString()).orderBy("axis").collectAsList();
+    assertEquals(axes, bundle.basis().axes());
+    // The device's own messages: here the six first candidates' float32 embeddings (not part of its download).
     List<Row> download = spark.read().parquet(Path.of(wh(), "downloads", "campaign=" + campaign, "ds=" + DS)
         .toString()).orderBy("candidate_index").collectAsList();
-    assertEquals(axes, basis.size());
     // What the device computes: the decoded codes r scaled to unit length (N x a), and per message its projection p.
     double[][] decoded = new double[k][axes];
     for (int c = 0; c < k; c++) {
-      byte[] code = download.get(c).getAs("projected_code");
-      float scale = download.get(c).getAs("projected_scale");
+      byte[] code = bundle.vectors().get(c);
+      float scale = bundle.scales()[c];
       for (int j = 0; j < axes; j++) {
         int stored = 0;
         for (int b = 0; b < 5; b++) {
@@ -222,7 +248,7 @@ class DeviceClientTest extends SparkTestBase {
           stored |= ((code[bit / 8] >> (bit % 8)) & 1) << b;
         }
         assertTrue(stored <= 30);
-        decoded[c][j] = scale * (stored - 15) + (float) basis.get(j).getAs("mean");
+        decoded[c][j] = scale * (stored - 15) + bundle.basis().mean(j);
       }
       double norm = Math.sqrt(java.util.Arrays.stream(decoded[c]).map(v -> v * v).sum());
       for (int j = 0; j < axes; j++) {
@@ -234,12 +260,12 @@ class DeviceClientTest extends SparkTestBase {
       List<Float> message = download.get(holder).getList(download.get(holder).fieldIndex("embedding"));
       double[] p = new double[axes];
       for (int j = 0; j < axes; j++) {
-        byte[] u = basis.get(j).getAs("axis_int8");
+        byte[] u = bundle.basis().axis(j);
         double sum = 0;
         for (int i = 0; i < u.length; i++) {
           sum += u[i] * (double) message.get(i);
         }
-        p[j] = (float) ((float) basis.get(j).getAs("axis_scale") * sum);
+        p[j] = (float) (bundle.basis().axisScale(j) * sum);
       }
       int best = 0;
       double top = Double.NEGATIVE_INFINITY;
@@ -260,7 +286,7 @@ class DeviceClientTest extends SparkTestBase {
     List<String> lines = new ArrayList<>();
     for (int d = 0; d < DEVICES; d++) {
       SplittableRandom rng = new SplittableRandom(91L * d + 7);
-      lines.add(UploadRecord.encode(UploadRecord.reportId(rng.nextLong(), rng.nextLong()),
+      lines.add(UploadRecord.encode(UploadRecord.reportId(rng.nextLong(), rng.nextLong()), bundle.configSha256(),
           oracle.randomize(voteOfHolder[truth(d)], rng), config.oracle().epsilon()));
     }
     Files.write(batch(campaign, DS, "0001").resolve("part.jsonl"), lines, StandardCharsets.UTF_8);
@@ -285,7 +311,7 @@ class DeviceClientTest extends SparkTestBase {
     Path second = batch("fleet", DS, "0002");
     SplittableRandom rng = new SplittableRandom(5);
     String valid = UploadRecord.encode(UploadRecord.reportId(rng.nextLong(), rng.nextLong()),
-        org.dpcurate.oracle.Report.grr(3), 3.0);
+        configSha256("fleet", DS), org.dpcurate.oracle.Report.grr(3), 3.0);
     Files.writeString(second.resolve("good.jsonl"), valid + "\n");
     Files.write(second.resolve("broken.jsonl"), new byte[] {'{', '"', 'r', (byte) 0xC3, '\n', 'x', 'y', '\n'});
     Outcome mixed = runShared(new IngestJob(), args("fleet", DS));
@@ -357,7 +383,8 @@ class DeviceClientTest extends SparkTestBase {
 
     SplittableRandom rng = new SplittableRandom(11);
     Files.writeString(batch("redeliver", DS, "0003").resolve("late.jsonl"), UploadRecord.encode(
-        UploadRecord.reportId(rng.nextLong(), rng.nextLong()), org.dpcurate.oracle.Report.grr(3), 3.0) + "\n");
+        UploadRecord.reportId(rng.nextLong(), rng.nextLong()), configSha256("redeliver", DS),
+        org.dpcurate.oracle.Report.grr(3), 3.0) + "\n");
     Outcome late = runShared(new IngestJob(), args("redeliver", DS));
     assertEquals(ExitCode.SUCCESS, late.code(), late.stderr());
     assertTrue(late.stdout().contains("ranking was withdrawn"), late.stdout());

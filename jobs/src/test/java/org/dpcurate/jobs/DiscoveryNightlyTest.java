@@ -76,7 +76,7 @@ class DiscoveryNightlyTest extends SparkTestBase {
       SplittableRandom rng = new SplittableRandom(1000L * round + d);
       int value = encoder.valueOf(v.tokensOf(prompt(v, (int) d)), rng);
       Report report = value < 0 ? oracle.randomizeAbsent(rng) : oracle.randomize(value, rng);
-      lines.add(UploadRecord.encode(UploadRecord.reportId(rng.nextLong(), rng.nextLong()), report,
+      lines.add(UploadRecord.encode(UploadRecord.reportId(rng.nextLong(), rng.nextLong()), config.hash(), report,
           config.oracle().epsilon()));
     }
     Path batch = Files.createDirectories(dir.resolve("wh").resolve("landing").resolve("campaign=trends")

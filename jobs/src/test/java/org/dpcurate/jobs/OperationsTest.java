@@ -199,9 +199,9 @@ class OperationsTest extends SparkTestBase {
     prepare("v", "2026-04-01");
     Path config = Path.of(wh(), "configs", "campaign=v", "ds=2026-04-01.properties");
     String text = Files.readString(config);
-    // An unsegmented round is published under version 2, the lowest that describes it.
-    assertTrue(text.contains("protocol.version=2\n"), text);
-    rewrite(config, text.replace("protocol.version=2",
+    // Every round is published under the current version.
+    assertTrue(text.contains("protocol.version=" + PublishedConfigs.PROTOCOL_VERSION + "\n"), text);
+    rewrite(config, text.replace("protocol.version=" + PublishedConfigs.PROTOCOL_VERSION,
         "protocol.version=" + (PublishedConfigs.PROTOCOL_VERSION + 1)));
     Outcome version = runShared(new EstimateJob(), common("v", "--ds", "2026-04-01"));
     assertEquals(ExitCode.MISSING_INPUT, version.code());

@@ -25,7 +25,7 @@ import org.dpcurate.oracle.OracleKind;
  * @param embedding the model devices embed their messages with (null: a round without embeddings, such as
  *     discovery)
  * @param download the budgeted download (null: every device downloads the whole pool in float32)
- * @param protocolVersion the version the config is written under: the lowest that describes it
+ * @param protocolVersion the version the config was written under
  */
 public record RoundConfig(String campaign, LocalDate ds, int round, OracleConfig oracle, double samplingRate,
     Embedding embedding, Download download, int protocolVersion) {
@@ -33,12 +33,14 @@ public record RoundConfig(String campaign, LocalDate ds, int round, OracleConfig
   /**
    * The newest protocol version this code reads and writes. Version 2: OLH, FLH and HCMS hash with the affine family
    * (configs without the key are version 1, whose hashed reports cannot be decoded here). Version 3 adds download
-   * segments; a config is written under the lowest version that describes it, so unsegmented rounds stay version 2.
+   * budgets (int8, projected, segments). Version 4 binds every upload to its round: the upload names the SHA-256 of
+   * the config it was made under ({@code config_sha256}). Every config is published under version 4; older configs
+   * are still read, and their uploads may omit the field.
    */
-  public static final int PROTOCOL_VERSION = 3;
+  public static final int PROTOCOL_VERSION = 4;
 
-  /** The version of configs without a budgeted download: everything a version-2 device understands. */
-  private static final int UNSEGMENTED_VERSION = 2;
+  /** The first version whose uploads must name their round's config. */
+  public static final int ROUND_BOUND_VERSION = 4;
 
   /** The keys every config has, besides {@code protocol.version} (absent in version 1). */
   private static final List<String> KEYS = List.of("campaign", "ds", "round", "oracle", "epsilon", "domain.size",
@@ -60,11 +62,15 @@ public record RoundConfig(String campaign, LocalDate ds, int round, OracleConfig
     }
   }
 
-  /** A config to publish, under the lowest protocol version that describes it. */
+  /** A config to publish, under the current protocol version. */
   public static RoundConfig of(String campaign, LocalDate ds, int round, OracleConfig oracle, double samplingRate,
       Embedding embedding, Download download) {
-    return new RoundConfig(campaign, ds, round, oracle, samplingRate, embedding, download,
-        download == null ? UNSEGMENTED_VERSION : PROTOCOL_VERSION);
+    return new RoundConfig(campaign, ds, round, oracle, samplingRate, embedding, download, PROTOCOL_VERSION);
+  }
+
+  /** Whether uploads for this round must carry {@code config_sha256} (version 4 on). */
+  public boolean uploadsNameRound() {
+    return protocolVersion >= ROUND_BOUND_VERSION;
   }
 
   /** A round polling every device, without embeddings or a budgeted download (discovery, benchmarks, tests). */

@@ -11,24 +11,34 @@ import org.dpcurate.oracle.Report;
 
 /**
  * The device's upload, one report as one line of JSON (docs/protocol.md "Uploads"): {@code report_id} (32
- * lower-case hex digits), {@code oracle} (its exact upper-case name), {@code epsilon} (the published value), and
+ * lower-case hex digits), {@code config_sha256} (the round it was made for: the SHA-256 of the published config's
+ * bytes, 64 lower-case hex digits; required from protocol version 4 on), {@code oracle} (its exact upper-case name), {@code epsilon} (the published value), and
  * exactly the payload fields the oracle uses: {@code hash_index}, {@code value} and {@code sign} as JSON integers,
  * {@code seed} as 16 lower-case hex digits (the 64 bits, most significant first: JSON numbers cannot hold 64-bit
  * integers in every language), {@code bits} as standard base64 with padding. Any other field, a missing one, or a
  * value of the wrong form makes the line malformed.
  */
 public final class UploadRecord {
-  private static final Set<String> COMMON = Set.of("report_id", "oracle", "epsilon");
+  private static final Set<String> COMMON = Set.of("report_id", "config_sha256", "oracle", "epsilon");
 
   private UploadRecord() {}
 
-  /** A decoded upload: the report and the fields the server checks against the published config. */
-  public record Upload(String reportId, OracleKind oracle, double epsilon, Report report) {}
+  /**
+   * A decoded upload: the report and the fields the server checks against the published config
+   * ({@code configSha256} null when the line has none).
+   */
+  public record Upload(String reportId, String configSha256, OracleKind oracle, double epsilon, Report report) {}
 
-  /** The line a device uploads for {@code report}, made under {@code epsilon}. */
-  public static String encode(String reportId, Report report, double epsilon) {
-    StringBuilder out = new StringBuilder("{\"report_id\":\"").append(reportId).append("\",\"oracle\":\"")
-        .append(report.oracle().name()).append("\",\"epsilon\":").append(epsilon);
+  /**
+   * The line a device uploads for {@code report}, made under {@code epsilon} for the round whose config hashes to
+   * {@code configSha256} (null only for a round published before protocol version 4).
+   */
+  public static String encode(String reportId, String configSha256, Report report, double epsilon) {
+    StringBuilder out = new StringBuilder("{\"report_id\":\"").append(reportId).append('"');
+    if (configSha256 != null) {
+      out.append(",\"config_sha256\":\"").append(configSha256).append('"');
+    }
+    out.append(",\"oracle\":\"").append(report.oracle().name()).append("\",\"epsilon\":").append(epsilon);
     for (PayloadField f : PayloadField.values()) {
       if (!f.usedBy(report.oracle())) {
         continue;
@@ -50,6 +60,10 @@ public final class UploadRecord {
     String reportId = text(fields, "report_id");
     if (!reportId.matches("[0-9a-f]{32}")) {
       throw new MalformedUploadException("report_id must be 32 lower-case hex digits, got: " + reportId);
+    }
+    String configSha256 = fields.containsKey("config_sha256") ? text(fields, "config_sha256") : null;
+    if (configSha256 != null && !configSha256.matches("[0-9a-f]{64}")) {
+      throw new MalformedUploadException("config_sha256 must be 64 lower-case hex digits, got: " + configSha256);
     }
     String name = text(fields, "oracle");
     OracleKind kind = null;
@@ -79,7 +93,7 @@ public final class UploadRecord {
     int value = PayloadField.VALUE.usedBy(kind) ? integer(fields, "value") : 0;
     int sign = PayloadField.SIGN.usedBy(kind) ? integer(fields, "sign") : 0;
     byte[] bits = PayloadField.BITS.usedBy(kind) ? base64(text(fields, "bits")) : null;
-    return new Upload(reportId, kind, epsilon, new Report(kind, hashIndex, seed, value, sign, bits));
+    return new Upload(reportId, configSha256, kind, epsilon, new Report(kind, hashIndex, seed, value, sign, bits));
   }
 
   private static Object required(Map<String, ?> fields, String key) {

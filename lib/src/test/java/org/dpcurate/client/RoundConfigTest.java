@@ -1,6 +1,7 @@
 package org.dpcurate.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,12 +21,14 @@ class RoundConfigTest {
       RoundConfig c = RoundConfig.of("c", DS, 3, kind.defaultConfig(2, 500, 100_000, 17L));
       RoundConfig back = RoundConfig.parse(c.format());
       assertEquals(c, back, kind.name());
-      assertEquals(2, back.protocolVersion(), "an unbudgeted round stays version 2");
+      assertEquals(RoundConfig.PROTOCOL_VERSION, back.protocolVersion(), "every round is published under the "
+          + "current version (4: uploads name their round)");
+      assertTrue(back.uploadsNameRound());
     }
   }
 
   @Test
-  void aBudgetedRoundWithEmbeddingAndSamplingRoundTripsUnderVersion3() {
+  void aBudgetedRoundWithEmbeddingAndSamplingRoundTrips() {
     RoundConfig c = RoundConfig.of("c", DS, 2, OracleConfig.grr(2, 100), 0.25,
         new RoundConfig.Embedding("all-minilm-l6-v2-q", 384), new RoundConfig.Download(300_000, 1, 100, 250_000));
     RoundConfig back = RoundConfig.parse(c.format());
@@ -65,7 +68,9 @@ class RoundConfigTest {
     assertThrows(RoundConfig.UnsupportedVersionException.class, () -> RoundConfig.parse(
         flh.replaceAll("protocol.version=\\d+", "protocol.version=" + (RoundConfig.PROTOCOL_VERSION + 1))));
     String grr = RoundConfig.of("c", DS, 1, OracleConfig.grr(2, 100)).format();
-    assertEquals(1, RoundConfig.parse(grr.replaceAll("protocol.version=\\d+\n", "")).protocolVersion(),
-        "GRR did not change between versions");
+    RoundConfig version1 = RoundConfig.parse(grr.replaceAll("protocol.version=\\d+\n", ""));
+    assertEquals(1, version1.protocolVersion(), "GRR did not change between versions");
+    assertFalse(version1.uploadsNameRound(), "uploads name their round from version 4 on");
+    assertFalse(RoundConfig.parse(grr.replace("protocol.version=4", "protocol.version=3")).uploadsNameRound());
   }
 }

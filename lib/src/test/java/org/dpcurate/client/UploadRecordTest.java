@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The upload wire format: every oracle's reports round-trip, the documented examples decode, bad lines are named. */
 class UploadRecordTest {
-  private static final Pattern FIELD = Pattern.compile("\"([a-z_]+)\":(\"[^\"]*\"|-?[0-9.]+)");
+  private static final Pattern FIELD = Pattern.compile("\"([a-z_0-9]+)\":(\"[^\"]*\"|-?[0-9.]+)");
 
   /** A flat JSON object as a JSON parser would give it (strings, longs, doubles). */
   static Map<String, Object> parse(String line) {
@@ -44,9 +44,12 @@ class UploadRecordTest {
       for (int i = 0; i < 200; i++) {
         Report report = oracle.randomize(rng.nextInt(30), rng);
         String id = UploadRecord.reportId(rng.nextLong(), rng.nextLong());
-        UploadRecord.Upload back = UploadRecord.decode(parse(UploadRecord.encode(id, report, 3.0)));
+        String round = i % 2 == 0 ? null : UploadRecord.reportId(rng.nextLong(), rng.nextLong())
+            + UploadRecord.reportId(rng.nextLong(), rng.nextLong());
+        UploadRecord.Upload back = UploadRecord.decode(parse(UploadRecord.encode(id, round, report, 3.0)));
         assertEquals(report, back.report(), kind.name());
         assertEquals(id, back.reportId());
+        assertEquals(round, back.configSha256());
         assertEquals(3.0, back.epsilon());
         oracle.validate(back.report());
       }
@@ -60,7 +63,8 @@ class UploadRecordTest {
     assertEquals(6, examples.size(), "one example per oracle but CMS (whose bits are elided)");
     for (String line : examples) {
       UploadRecord.Upload u = UploadRecord.decode(parse(line));
-      assertEquals(line, UploadRecord.encode(u.reportId(), u.report(), u.epsilon()));
+      assertEquals(line, UploadRecord.encode(u.reportId(), u.configSha256(), u.report(), u.epsilon()));
+      assertTrue(u.configSha256() != null, "a version-4 upload names its round");
       OracleConfig config = u.oracle() == OracleKind.FLH ? OracleConfig.flh(3, 30, 1024, 0L)
           : OracleConfig.withDefaults(u.oracle(), 3, 30);
       FrequencyOracle.of(config).validate(u.report());
@@ -80,6 +84,8 @@ class UploadRecordTest {
         {ok.replace(",\"value\":5", ",\"value\":5,\"seed\":\"0000000000000001\""), "not part of a GRR upload"},
         {ok.replace(",\"value\":5", ""), "value is missing"},
         {ok.replace("2a\"", "2A\""), "report_id"},
+        {ok.replace("\"oracle\"", "\"config_sha256\":\"" + "AB".repeat(32) + "\",\"oracle\""), "config_sha256"},
+        {ok.replace("\"oracle\"", "\"config_sha256\":\"abc\",\"oracle\""), "64 lower-case hex"},
         {ok.replace("\"value\":5", "\"value\":5.5"), "32-bit integer"}}) {
       UploadRecord.MalformedUploadException e = assertThrows(UploadRecord.MalformedUploadException.class,
           () -> UploadRecord.decode(parse(bad[0])), bad[0]);

@@ -19,7 +19,9 @@ public enum Rejection {
   /** A bit map of the wrong length or with padding bits set. */
   BAD_BITS,
   /** Another report with the same report_id counted instead. */
-  DUPLICATE_REPORT_ID;
+  DUPLICATE_REPORT_ID,
+  /** An upload naming another round's config (config_sha256), or none where the round requires it. */
+  WRONG_ROUND;
 
   /** The code of an oracle's own validation failure. */
   public static Rejection of(InvalidReportException.Reason reason) {

@@ -218,9 +218,11 @@ public final class Ingestion {
     Broadcast<FrequencyOracle> oracle = JavaSparkContext.fromSparkContext(w.spark().sparkContext())
         .broadcast(FrequencyOracle.of(published.oracle()));
     double epsilon = published.oracle().epsilon();
+    String configSha256 = published.hash();
+    boolean namesRequired = published.uploadsNameRound();
     int reportColumns = ReportTable.COLUMNS.length;
     MapPartitionsFunction<Row, Row> validate = rows -> {
-      UploadFormat.Decoder decoder = format.decoder(oracle.value(), epsilon);
+      UploadFormat.Decoder decoder = format.decoder(oracle.value(), epsilon, configSha256, namesRequired);
       // Lazily, a row per upload: a partition's records are never all in memory.
       return new Iterator<Row>() {
         private Row next;

@@ -16,8 +16,11 @@ public interface UploadFormat extends Serializable {
   /** The files' records as rows of (value: one record's exact bytes, file: the file it came from). */
   Dataset<Row> records(SparkSession spark, List<String> files);
 
-  /** The decoder an executor uses for a round with this oracle and eps. */
-  Decoder decoder(FrequencyOracle oracle, double epsilon);
+  /**
+   * The decoder an executor uses for a round with this oracle and eps, whose config hashes to {@code configSha256};
+   * {@code namesRequired}: every upload must name it (protocol version 4 on), else only a named one is checked.
+   */
+  Decoder decoder(FrequencyOracle oracle, double epsilon, String configSha256, boolean namesRequired);
 
   /**
    * One record to a report row ({@code ReportTable.SCHEMA}), a rejection row (file, line, reason, detail,

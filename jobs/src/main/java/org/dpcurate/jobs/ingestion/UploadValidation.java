@@ -17,8 +17,8 @@ import org.dpcurate.oracle.FrequencyOracle;
 
 /**
  * One upload line to a report row or a rejection, on the executors: the line must be one JSON object that
- * {@link UploadRecord} decodes, made with the published eps and oracle, and valid for the published config; the
- * reason codes are estimate's ({@link Rejection}).
+ * {@link UploadRecord} decodes, made for this round (its {@code config_sha256}), with the published eps and oracle,
+ * and valid for the published config; the reason codes are estimate's ({@link Rejection}).
  */
 final class UploadValidation {
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
@@ -30,10 +30,14 @@ final class UploadValidation {
       .build();
   private final ReportValidator validator;
   private final double epsilon;
+  private final String configSha256;
+  private final boolean namesRequired;
 
-  UploadValidation(FrequencyOracle oracle, double epsilon) {
+  UploadValidation(FrequencyOracle oracle, double epsilon, String configSha256, boolean namesRequired) {
     this.validator = new ReportValidator(oracle, epsilon);
     this.epsilon = epsilon;
+    this.configSha256 = configSha256;
+    this.namesRequired = namesRequired;
   }
 
   /**
@@ -48,6 +52,11 @@ final class UploadValidation {
       return rejected(file, line, Rejection.MALFORMED, "not one JSON object: " + e.getOriginalMessage());
     } catch (UploadRecord.MalformedUploadException e) {
       return rejected(file, line, Rejection.MALFORMED, e.getMessage());
+    }
+    if (upload.configSha256() == null ? namesRequired : !upload.configSha256().equals(configSha256)) {
+      return rejected(file, line, Rejection.WRONG_ROUND, upload.configSha256() == null
+          ? "config_sha256 is missing: this round's uploads must name its config (SHA-256 " + configSha256 + ")"
+          : "made for the round whose config is " + upload.configSha256() + ", not this date's " + configSha256);
     }
     ReportValidator.Rejected rejected = validator.check(upload.epsilon(), upload.report());
     return rejected != null ? rejected(file, line, rejected.reason(), rejected.detail())

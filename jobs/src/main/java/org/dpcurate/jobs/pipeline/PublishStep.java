@@ -17,6 +17,7 @@ import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.runtime.Timing;
 import org.dpcurate.jobs.tables.CandidateTable;
+import org.dpcurate.jobs.tables.DownloadBundles;
 import org.dpcurate.jobs.tables.DownloadsTable;
 import org.dpcurate.jobs.warehouse.PublishedConfig;
 import org.dpcurate.jobs.warehouse.PublishedConfigs;
@@ -83,10 +84,15 @@ public final class PublishStep {
         : null;
     DownloadsTable.write(run.warehouse(), run.campaign(), ds, pool, published,
         plan == null ? DownloadPlan.wholePool(pool.size(), Math.max(1, dimension)) : plan, projection, budgetCheck);
-    LOG.info("{} {}: published round {} ({} eps={}, K={}, sampling {}{}) in {}", run.campaign(), ds,
-        published.round(), config.kind(), config.epsilon(), pool.size(), samplingRate, plan == null ? ""
+    // Without a recorded model a device could not embed its messages the same way: no bundle to download.
+    long bundleBytes = model == null ? 0
+        : DownloadBundles.write(run.warehouse(), run.campaign(), ds, pool, projection, replace);
+    LOG.info("{} {}: published round {} ({} eps={}, K={}, sampling {}{}; {} device bundles of <= {} bytes) in {}",
+        run.campaign(), ds, published.round(), config.kind(), config.epsilon(), pool.size(), samplingRate,
+        plan == null ? ""
             : String.format(", %s, %,d bytes a device (budget %,d; whole pool in float32: %,d)", layout(plan),
-                plan.bytesPerDevice(), settings.downloadBudget(), plan.wholePoolFloat32Bytes()), Timing.since(start));
+                plan.bytesPerDevice(), settings.downloadBudget(), plan.wholePoolFloat32Bytes()), segments,
+        String.format("%,d", bundleBytes), Timing.since(start));
     return new Published(published, pool, plan, projection);
   }
 

@@ -8,12 +8,14 @@ import org.dpcurate.oracle.OracleConfig;
  * A date's published config as the server reads it back: the round, the oracle devices report with, the share of
  * opted-in devices the round polls (each device decides from it), the number of download segments (1: the whole
  * pool; the oracle's domain is then a segment's positions, see {@link SegmentLayout}), and the SHA-256 of the file,
- * which every manifest of that date records.
+ * which every manifest of that date records and (from protocol version 4, {@code uploadsNameRound}) every upload
+ * names.
  */
-public record PublishedConfig(int round, OracleConfig oracle, double samplingRate, int segments, String hash) {
+public record PublishedConfig(int round, OracleConfig oracle, double samplingRate, int segments, String hash,
+    boolean uploadsNameRound) {
 
   static PublishedConfig of(RoundConfig c, String hash) {
-    return new PublishedConfig(c.round(), c.oracle(), c.samplingRate(), c.segments(), hash);
+    return new PublishedConfig(c.round(), c.oracle(), c.samplingRate(), c.segments(), hash, c.uploadsNameRound());
   }
 
   public boolean segmented() {

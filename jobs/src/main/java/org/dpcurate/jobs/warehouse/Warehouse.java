@@ -204,12 +204,17 @@ public final class Warehouse {
 
   /** Writes a small text file atomically (temp file, then rename). */
   public void writeText(String path, String text) {
+    writeBytes(path, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes a file atomically (temp file, then rename). */
+  public void writeBytes(String path, byte[] bytes) {
     Path target = new Path(path);
     Path temp = new Path(target.getParent(), "_tmp-" + target.getName() + "-" + runId);
     FileSystem fs = fs(target);
     try {
       try (OutputStream out = fs.create(temp, true)) {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.write(bytes);
       }
       if (fs.exists(target)) {
         fs.delete(target, false);
@@ -223,6 +228,10 @@ public final class Warehouse {
   }
 
   public String readText(String path) {
+    return new String(readBytes(path), StandardCharsets.UTF_8);
+  }
+
+  public byte[] readBytes(String path) {
     Path p = new Path(path);
     FileSystem fs = fs(p);
     try {
@@ -230,7 +239,7 @@ public final class Warehouse {
         throw new JobException(ExitCode.MISSING_INPUT, "missing file " + path);
       }
       try (InputStream in = fs.open(p)) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return in.readAllBytes();
       }
     } catch (IOException e) {
       throw new JobException(ExitCode.MISSING_INPUT, "cannot read " + path + ": " + e.getMessage(), e);

@@ -53,7 +53,7 @@ class IngestionTest {
 
   /** A published GRR round and a batch of {@code n} valid uploads; returns the uploads' values by report id. */
   private Map<String, Integer> publishAndLand(Warehouse w, String batch, int n, List<String> extra) throws Exception {
-    PublishedConfigs.write(w, RoundConfig.of("c", DS, 1, GRR), true);
+    String round = PublishedConfigs.write(w, RoundConfig.of("c", DS, 1, GRR), true).hash();
     FrequencyOracle oracle = FrequencyOracle.of(GRR);
     SplittableRandom rng = new SplittableRandom(3);
     Map<String, Integer> values = new TreeMap<>();
@@ -62,7 +62,7 @@ class IngestionTest {
       String id = UploadRecord.reportId(rng.nextLong(), rng.nextLong());
       var report = oracle.randomize(d % 10, rng);
       values.put(id, report.value());
-      lines.add(UploadRecord.encode(id, report, GRR.epsilon()));
+      lines.add(UploadRecord.encode(id, round, report, GRR.epsilon()));
     }
     lines.addAll(extra);
     Path files = Files.createDirectories(dir.resolve("landing").resolve("campaign=c").resolve("ds=" + DS)
@@ -102,5 +102,27 @@ class IngestionTest {
     assertEquals(3, spark.read().parquet(w.partition("ingest_rejects", "c", DS)).count());
     assertTrue(!w.isCommitted(w.partition("reports", "c", DS)), "no reports for a failed date");
     assertEquals(50, ingestion(w, 0.1).ingest(DS).accepted(), "within a looser share the same date is ingested");
+  }
+
+  /**
+   * An upload names its round: one made for another round's config (same oracle and eps, another date) or naming
+   * none is WRONG_ROUND; the valid uploads of the batch are all kept.
+   */
+  @Test
+  void uploadsMadeForAnotherRoundOrNamingNoneAreRefusedAsWrongRound() throws Exception {
+    Warehouse w = new Warehouse(dir.resolve("wh").toString(), spark);
+    String otherDate = RoundConfig.sha256(RoundConfig.of("c", DS.plusDays(1), 1, GRR).format());
+    String id = UploadRecord.reportId(9, 9);
+    String unnamed = UploadRecord.encode(id, null, org.dpcurate.oracle.Report.grr(1), GRR.epsilon());
+    String elsewhere = UploadRecord.encode(UploadRecord.reportId(9, 10), otherDate,
+        org.dpcurate.oracle.Report.grr(1), GRR.epsilon());
+    publishAndLand(w, "0001", 200, List.of(unnamed, elsewhere));
+    Ingestion.Result r = ingestion(w, 0.05).ingest(DS);
+    assertEquals(200, r.accepted());
+    assertEquals(Map.of("WRONG_ROUND", 2L), r.rejected());
+    List<String> details = spark.read().parquet(w.partition("ingest_rejects", "c", DS)).collectAsList().stream()
+        .map(row -> (String) row.getAs("detail")).toList();
+    assertTrue(details.stream().anyMatch(d -> d.contains("config_sha256 is missing")), details.toString());
+    assertTrue(details.stream().anyMatch(d -> d.contains(otherDate)), details.toString());
   }
 }
