@@ -14,6 +14,7 @@ import org.dpcurate.jobs.options.Cli;
 import org.dpcurate.jobs.options.CommonOptions;
 import org.dpcurate.jobs.options.CurationOptions;
 import org.dpcurate.jobs.options.EstimationSettings;
+import org.dpcurate.jobs.options.OpenWorldSettings;
 import org.dpcurate.jobs.options.Option;
 import org.dpcurate.jobs.options.Parsers;
 import org.dpcurate.jobs.options.RefinementSettings;
@@ -25,13 +26,16 @@ import org.dpcurate.jobs.runtime.Timing;
 import org.dpcurate.jobs.simulation.CurateReport;
 import org.dpcurate.jobs.simulation.CurationDevices;
 import org.dpcurate.jobs.simulation.CurationLoop;
+import org.dpcurate.jobs.simulation.InitialPool;
 import org.dpcurate.jobs.simulation.MetricsTable;
 import org.dpcurate.jobs.simulation.PrivateData;
+import org.dpcurate.jobs.simulation.PrivateMessages;
 import org.dpcurate.jobs.tables.CandidateTable;
 import org.dpcurate.jobs.tables.CuratedTable;
 import org.dpcurate.simulation.PopulationConfig;
 import org.dpcurate.simulation.PrivatePopulation;
 import org.dpcurate.synthesis.Candidate;
+import org.dpcurate.synthesis.PublicPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +76,7 @@ public final class CurateJob implements Job {
     List<Option<?>> all = new ArrayList<>(List.of(CommonOptions.WAREHOUSE, CurationOptions.CAMPAIGN,
         CommonOptions.SEED, CommonOptions.EMBEDDER, CurationOptions.SIMULATED_POPULATION, CurationOptions.CANDIDATES));
     all.addAll(CurationOptions.SIMULATION);
+    all.addAll(CurationOptions.OPEN_WORLD);
     all.addAll(CurationOptions.ESTIMATION);
     all.addAll(List.of(CurationOptions.VARIATION, START, ROUNDS, BASELINE, NOISE_FREE));
     return all;
@@ -86,6 +91,7 @@ public final class CurateJob implements Job {
     EstimationSettings estimation = CurationOptions.estimation(cli);
     estimation = estimation.withPrivacy(estimation.privacy().forFleet(settings.campaign()));
     RefinementSettings refinement = CurationOptions.refinement(cli, world.generatorPrior());
+    OpenWorldSettings open = CurationOptions.openWorld(cli);
     LocalDate start = cli.get(START);
     int rounds = cli.get(ROUNDS);
     CampaignRun run = new CampaignRun(Sessions.getOrCreate("dpcurate-curate"), settings);
@@ -95,18 +101,33 @@ public final class CurateJob implements Job {
           run.embedder().dimension(), simulation.downloadBudget()));
     }
     long t = System.nanoTime();
-    PrivatePopulation population = CurationDevices.population(run, simulation);
+    // The devices' messages: the generated population (the demo), or real text with a held-out split.
+    PrivateMessages.Split messages = open.privateMessages() == null ? null : PrivateMessages.read(run.warehouse(),
+        open.privateMessages(), open.heldOutShare(), run.random("held-out", 0).nextLong());
+    PrivatePopulation population = messages == null ? CurationDevices.population(run, simulation)
+        : messages.devicePopulation(run.embedder());
+    PrivatePopulation heldOutMessages = messages == null ? PrivateData.heldOut(run, simulation)
+        : messages.heldOutPopulation(run.embedder());
     RoundEvaluator evaluator = new RoundEvaluator(population, TOP_K);
-    List<Candidate> initial = CandidateTable.published(
-        run.generator(world.generatorPrior()).initialPool(refinement.candidates(), 1, run.random("generate", 1)));
-    LabelledSet heldOut = PrivateData.labelled("held-out", PrivateData.heldOut(run, simulation));
+    // Label-conditional curation: one pool per label of the real messages (the demo's population has none).
+    List<String> labels = messages == null || open.ignoreLabels() || !messages.labelled() ? List.of()
+        : population.labels();
+    PublicPool publicPool = open.initialPool() == null ? null : InitialPool.publicPool(run, open.initialPool());
+    List<Candidate> initial = CandidateTable.published(InitialPool.draw(run, run.generator(world.generatorPrior()),
+        publicPool, refinement.candidates(), labels));
+    LOG.info("initial pool: {} candidates from {}{}", initial.size(), publicPool == null ? "the template generator"
+        : open.initialPool(), labels.isEmpty() ? "" : ", " + labels.size() + " label pools " + labels);
+    LabelledSet heldOut = PrivateData.labelled("held-out", heldOutMessages);
     LabelledSet privateData = PrivateData.labelled("private data", population);
     LabelledMessagesTable.write(run.warehouse(), run.campaign(), heldOut, privateData, run.embedder().name());
     UtilityEvaluation utility = new UtilityEvaluation(run.warehouse().spark(), heldOut, run.seed());
     UtilityMetrics initialUtility = utility.evaluate(LabelledSet.ofCandidates("initial pool", initial, null));
     UtilityMetrics upperBound = utility.evaluate(privateData);
-    UtilityMetrics ceiling = utility.evaluate(PrivateData.generatorCeiling(population, run.embedder()));
-    CurationLoop loop = new CurationLoop(population, evaluator, initial, start, utility);
+    // The generator's ceiling exists only where the generator wrote the private messages' slots.
+    UtilityMetrics ceiling = population.generated()
+        ? utility.evaluate(PrivateData.generatorCeiling(population, run.embedder())) : null;
+    CurationLoop loop = new CurationLoop(population, evaluator, initial, start, utility, publicPool,
+        publicPool == null ? "generator prior" : "public pool " + open.initialPool());
     List<MetricsTable.RoundRow> rows = new ArrayList<>();
     rows.add(MetricsTable.RoundRow.notARound("curated", evaluator.initialPool(initial), initialUtility));
 
@@ -128,8 +149,10 @@ public final class CurateJob implements Job {
           devices), estimation.withPrivacy(estimation.privacy().unlimited().forFleet(reference)), refinement, rounds)
           .rows());
     }
-    rows.add(MetricsTable.RoundRow.notARound("generator-ceiling", RoundMetrics.notScored(ceiling.trainingSize()),
-        ceiling));
+    if (ceiling != null) {
+      rows.add(MetricsTable.RoundRow.notARound("generator-ceiling", RoundMetrics.notScored(ceiling.trainingSize()),
+          ceiling));
+    }
     rows.add(MetricsTable.RoundRow.notARound("private-data", RoundMetrics.notScored(population.size()), upperBound));
     rows.replaceAll(r -> r.withUtility(r.utility().withGapClosed(initialUtility, upperBound)));
     run.flushEmbeddings();

@@ -10,6 +10,8 @@ import org.dpcurate.jobs.options.CurationOptions;
 import org.dpcurate.jobs.options.Option;
 import org.dpcurate.jobs.options.SimulationSettings;
 import org.dpcurate.jobs.simulation.CurationDevices;
+import org.dpcurate.jobs.simulation.PrivateMessages;
+import org.dpcurate.simulation.PrivatePopulation;
 
 /** Publishes each date's oracle config and simulates its devices' reports (plus the separate truth table). */
 @SimulationJob
@@ -33,6 +35,7 @@ public final class SimulateJob extends DatedJob {
     List<Option<?>> options = new ArrayList<>(List.of(CommonOptions.SEED, CommonOptions.EMBEDDER,
         CurationOptions.SIMULATED_POPULATION, CommonOptions.POLICY));
     options.addAll(CurationOptions.SIMULATION);
+    options.addAll(List.of(CurationOptions.PRIVATE_MESSAGES, CurationOptions.HELD_OUT_SHARE));
     return options;
   }
 
@@ -40,8 +43,14 @@ public final class SimulateJob extends DatedJob {
   Steps plan(Cli cli) {
     SimulationSettings settings = CurationOptions.simulation(cli, CurationOptions.simulatedPopulation(cli));
     PrivacyPolicy policy = CommonOptions.policy(cli);
+    String privateMessages = cli.get(CurationOptions.PRIVATE_MESSAGES);
+    double heldOutShare = cli.get(CurationOptions.HELD_OUT_SHARE);
     return (run, dates) -> {
-      CurationDevices devices = new CurationDevices(run, settings, CurationDevices.population(run, settings),
+      // The devices hold the generated population's messages, or the device split of real private text.
+      PrivatePopulation population = privateMessages == null ? CurationDevices.population(run, settings)
+          : PrivateMessages.read(run.warehouse(), privateMessages, heldOutShare, run.random("held-out", 0).nextLong())
+              .devicePopulation(run.embedder());
+      CurationDevices devices = new CurationDevices(run, settings, population,
           policy.samplingRateOf(run.campaign()));
       return ds -> "ok: " + Arrays.stream(devices.simulate(ds)).sum() + " devices reported";
     };

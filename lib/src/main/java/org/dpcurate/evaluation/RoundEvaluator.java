@@ -58,12 +58,15 @@ public final class RoundEvaluator {
         (double) covered / ranking.size(), poolCov);
   }
 
-  /** Total variation distance over topic|language|length; candidates without structure count as unmatched. */
+  /**
+   * Total variation distance over the population's coarse mix (topic|language|length, or the label of real text);
+   * candidates without those attributes count as unmatched.
+   */
   public double totalVariation(List<Candidate> curated, double[] weights) {
     Map<String, Double> mix = new HashMap<>();
     for (int i = 0; i < curated.size(); i++) {
       Candidate c = curated.get(i);
-      mix.merge(c.spec() == null ? "?" : c.spec().coarseKey(), weights[i], Double::sum);
+      mix.merge(population.mixKeyOf(c), weights[i], Double::sum);
     }
     Set<String> keys = new HashSet<>(mix.keySet());
     keys.addAll(populationMix.keySet());

@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
 import org.dpcurate.embedding.Vectors;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.synthesis.Candidate;
-import org.dpcurate.synthesis.CandidateGenerator;
+import org.dpcurate.synthesis.CandidateSource;
 
 /**
  * Private-Evolution-style refinement: the survivors (chosen by a {@link SurvivorPolicy}) carry over; each spawns
@@ -27,9 +27,9 @@ public final class PoolRefiner {
   private final RefinementConfig config;
   private final SurvivorPolicy survivorPolicy;
   private final VariationStrategy strategy;
-  private final CandidateGenerator explorer;
+  private final CandidateSource explorer;
 
-  public PoolRefiner(RefinementConfig config, VariationStrategy strategy, CandidateGenerator explorer) {
+  public PoolRefiner(RefinementConfig config, VariationStrategy strategy, CandidateSource explorer) {
     this.config = config;
     this.survivorPolicy = config.survivorPolicy();
     this.strategy = strategy;
@@ -42,9 +42,10 @@ public final class PoolRefiner {
    * @param selectedSurvivors how many survivors are selected candidates; the others are runners-up
    * @param unfilled per parent id, the variations allocated but not produced (all of them for a strategy that
    *     hands variation off to an external generator)
+   * @param strayed drafts the strategy did not keep once embedded (too far from their parent)
    */
   public record Result(List<Candidate> pool, int survivors, int selectedSurvivors, int variations, int explored,
-      int duplicatesDropped, Map<String, Integer> unfilled) {
+      int duplicatesDropped, Map<String, Integer> unfilled, int strayed) {
 
     public int runnersUp() {
       return survivors - selectedSurvivors;
@@ -53,7 +54,7 @@ public final class PoolRefiner {
 
   /** The pool of a round nothing was learned on: the same candidates run again in {@code nextRound}. */
   public static Result unchanged(List<Candidate> pool, int nextRound) {
-    return new Result(pool.stream().map(c -> c.inRound(nextRound)).toList(), pool.size(), 0, 0, 0, 0, Map.of());
+    return new Result(pool.stream().map(c -> c.inRound(nextRound)).toList(), pool.size(), 0, 0, 0, 0, Map.of(), 0);
   }
 
   /**
@@ -90,7 +91,8 @@ public final class PoolRefiner {
     int explore = (int) Math.round(size * config.explorationShare());
     int[] quota = allocate(survivors.members(), size - next.size() - explore, config.quotaExponent());
     int[] made = new int[parents.size()];
-    int duplicates = addVariations(parents, quota, made, nextRound, next, rng);
+    strategy.prepare(parents);
+    int[] dropped = addVariations(parents, quota, made, nextRound, next, rng);
     Map<String, Integer> unfilled = new TreeMap<>();
     for (int p = 0; p < parents.size(); p++) {
       if (made[p] < quota[p]) {
@@ -99,22 +101,24 @@ public final class PoolRefiner {
     }
     int explored = explore(nextRound, next, rng);
     return new Result(List.copyOf(next.members), survivorCount, survivors.selected(), Arrays.stream(made).sum(),
-        explored, duplicates, unfilled);
+        explored, dropped[0], unfilled, dropped[1]);
   }
 
   /**
    * Drafts variations in waves until every parent has its quota or cannot give more: each parent short of its
    * quota drafts what it lacks (more, as the last wave's acceptance rate says are needed), the wave is embedded in
-   * one batch, then drafts are accepted in order unless they repeat an id or nearly duplicate the pool so far.
+   * one batch, then drafts are accepted in order unless the strategy does not keep them, or they repeat an id or
+   * nearly duplicate the pool so far.
    *
-   * @return how many drafts were dropped as duplicates
+   * @return how many drafts were dropped as duplicates, and how many the strategy did not keep
    */
-  private int addVariations(List<Candidate> parents, int[] quota, int[] made, int nextRound, NextPool next,
+  private int[] addVariations(List<Candidate> parents, int[] quota, int[] made, int nextRound, NextPool next,
       RandomGenerator rng) {
     double strength = config.strength(nextRound);
     int[] tries = new int[parents.size()];
     boolean[] exhausted = new boolean[parents.size()];
     int duplicates = 0;
+    int strayed = 0;
     double draftsPerSlot = 1;
     while (true) {
       List<Candidate> drafts = new ArrayList<>();
@@ -128,13 +132,17 @@ public final class PoolRefiner {
             exhausted[p] = true;
             break;
           }
+          if (parents.get(p).label() != null) {
+            // A variation stays in its parent's label pool, whatever the strategy wrote.
+            child = child.withLabel(parents.get(p).label());
+          }
           tries[p]++;
           drafts.add(child);
           draftParent.add(p);
         }
       }
       if (drafts.isEmpty()) {
-        return duplicates;
+        return new int[] {duplicates, strayed};
       }
       drafts = explorer.embedMissing(drafts);
       int accepted = 0;
@@ -142,6 +150,10 @@ public final class PoolRefiner {
         Candidate child = drafts.get(d);
         int p = draftParent.get(d);
         if (made[p] >= quota[p]) {
+          continue;
+        }
+        if (!strategy.keeps(parents.get(p), child)) {
+          strayed++;
           continue;
         }
         if (next.ids.contains(child.id()) || nearDuplicate(child, next.members)) {
@@ -156,12 +168,20 @@ public final class PoolRefiner {
     }
   }
 
-  /** Fills the rest of the pool with fresh draws from the generator prior; returns how many were added. */
+  /**
+   * Fills the rest of the pool with fresh draws from the explorer; returns how many were added. In a
+   * label-conditional pool the fresh candidates go to the labels in turn.
+   */
   private int explore(int nextRound, NextPool next, RandomGenerator rng) {
     List<Candidate> fresh = new ArrayList<>();
     int size = config.poolSize();
+    List<String> labels = next.members.stream().map(Candidate::label).filter(java.util.Objects::nonNull).distinct()
+        .sorted().toList();
     for (int draws = 0; next.size() + fresh.size() < size && draws < ATTEMPTS_PER_SLOT * size; draws++) {
       Candidate c = explorer.draw(nextRound, rng);
+      if (!labels.isEmpty()) {
+        c = c.withLabel(labels.get(fresh.size() % labels.size()));
+      }
       if (next.ids.add(c.id())) {
         fresh.add(c);
       }
@@ -207,7 +227,9 @@ public final class PoolRefiner {
       return false;
     }
     for (Candidate c : pool) {
-      if (Vectors.dot(child.embedding(), c.embedding()) >= config.duplicateSimilarity()) {
+      // The same text may serve two labels: only a near-duplicate within the child's own label is dropped.
+      if (java.util.Objects.equals(c.label(), child.label())
+          && Vectors.dot(child.embedding(), c.embedding()) >= config.duplicateSimilarity()) {
         return true;
       }
     }

@@ -1,6 +1,10 @@
 package org.dpcurate.simulation;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 import org.dpcurate.client.UploadRecord;
 import org.dpcurate.client.SegmentLayout;
@@ -18,12 +22,17 @@ import org.dpcurate.oracle.Report;
  * single similarity. Each device's randomness comes from its own stream, seeded by (seed, round, device index),
  * so results do not depend on how devices are partitioned. In a segmented round ({@link DownloadPlan}) a device
  * first draws its report id, which fixes its segment, and votes for the nearest of that segment's candidates. In a
- * projected round a device compares the projection of its messages with the decoded codes.
+ * projected round a device compares the projection of its messages with the decoded codes. In a label-conditional
+ * round (candidates carry labels) a message's nearest candidate is searched among its own label's candidates only
+ * (all of them if its label has none in the device's download). With message weights, a device's first message
+ * is drawn in proportion to them.
  */
 public final class DeviceSimulator implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final int bankSize;
+  /** Cumulative message weights for the first draw; null: uniform. */
+  private final double[] cumulativeWeights;
   private final int[][] personaMembers;
   private final SegmentLayout segments;
   /** By segment, then bank message: the nearest candidate's published index, and its similarity. */
@@ -45,16 +54,28 @@ public final class DeviceSimulator implements Serializable {
    */
   public DeviceSimulator(PrivatePopulation population, float[][] candidateEmbeddings, DownloadPlan segments,
       int messagesPerDevice, long seed, int round) {
-    this(population, candidateEmbeddings, segments, null, messagesPerDevice, seed, round);
+    this(population, candidateEmbeddings, segments, null, null, messagesPerDevice, seed, round);
   }
 
   /**
    * As above; with a {@code projection} (null: none) the devices project their messages on its axes and
-   * {@code candidateEmbeddings} are the candidates' {@link PrincipalProjection#scoringVector scoring vectors}.
+   * {@code candidateEmbeddings} are the candidates' {@link PrincipalProjection#scoringVector scoring vectors};
+   * with {@code candidateLabels} (null: none) each message votes within its label.
    */
   public DeviceSimulator(PrivatePopulation population, float[][] candidateEmbeddings, DownloadPlan segments,
-      PrincipalProjection projection, int messagesPerDevice, long seed, int round) {
+      PrincipalProjection projection, String[] candidateLabels, int messagesPerDevice, long seed, int round) {
     this.bankSize = population.size();
+    double[] weights = population.weights();
+    if (weights == null) {
+      this.cumulativeWeights = null;
+    } else {
+      this.cumulativeWeights = new double[bankSize];
+      double sum = 0;
+      for (int i = 0; i < bankSize; i++) {
+        sum += weights[i];
+        cumulativeWeights[i] = sum;
+      }
+    }
     this.personaMembers = new int[bankSize][];
     for (int i = 0; i < bankSize; i++) {
       personaMembers[i] = population.personaOf(i);
@@ -72,25 +93,56 @@ public final class DeviceSimulator implements Serializable {
     this.nearest = new int[count][];
     this.similarity = new float[count][];
     for (int s = 0; s < count; s++) {
-      float[][] members = candidateEmbeddings;
-      if (segments != null) {
-        members = new float[layout.segmentSize(s)][];
-        for (int j = 0; j < members.length; j++) {
-          members[j] = candidateEmbeddings[layout.candidate(s, j)];
-        }
+      int[] downloaded = new int[layout == null ? candidateEmbeddings.length : layout.segmentSize(s)];
+      for (int j = 0; j < downloaded.length; j++) {
+        downloaded[j] = layout == null ? j : layout.candidate(s, j);
       }
-      NearestCandidates.Result r = NearestCandidates.search(queries, members);
-      nearest[s] = r.index();
-      similarity[s] = r.similarity();
-      if (segments != null) {
-        for (int m = 0; m < bankSize; m++) {
-          nearest[s][m] = layout.candidate(s, nearest[s][m]);
-        }
+      nearest[s] = new int[bankSize];
+      similarity[s] = new float[bankSize];
+      if (candidateLabels == null) {
+        search(queries, allMessages(), candidateEmbeddings, downloaded, s);
+        continue;
+      }
+      // Label-conditional: each label's messages search that label's downloaded candidates.
+      Map<String, List<Integer>> messagesOf = new TreeMap<>();
+      for (int m = 0; m < bankSize; m++) {
+        messagesOf.computeIfAbsent(String.valueOf(population.label(m)), k -> new ArrayList<>()).add(m);
+      }
+      for (Map.Entry<String, List<Integer>> e : messagesOf.entrySet()) {
+        int[] ofLabel = java.util.Arrays.stream(downloaded)
+            .filter(c -> e.getKey().equals(String.valueOf(candidateLabels[c]))).toArray();
+        search(queries, e.getValue().stream().mapToInt(Integer::intValue).toArray(), candidateEmbeddings,
+            ofLabel.length > 0 ? ofLabel : downloaded, s);
       }
     }
     this.messagesPerDevice = messagesPerDevice;
     this.seed = seed;
     this.round = round;
+  }
+
+  private int[] allMessages() {
+    int[] all = new int[bankSize];
+    for (int m = 0; m < bankSize; m++) {
+      all[m] = m;
+    }
+    return all;
+  }
+
+  /** Fills segment {@code s}'s nearest candidate (published index) of {@code messages} among {@code candidates}. */
+  private void search(float[][] queries, int[] messages, float[][] candidateEmbeddings, int[] candidates, int s) {
+    float[][] q = new float[messages.length][];
+    for (int i = 0; i < messages.length; i++) {
+      q[i] = queries[messages[i]];
+    }
+    float[][] members = new float[candidates.length][];
+    for (int j = 0; j < candidates.length; j++) {
+      members[j] = candidateEmbeddings[candidates[j]];
+    }
+    NearestCandidates.Result r = NearestCandidates.search(q, members);
+    for (int i = 0; i < messages.length; i++) {
+      nearest[s][messages[i]] = candidates[r.index()[i]];
+      similarity[s][messages[i]] = r.similarity()[i];
+    }
   }
 
   /** The independent random stream of one device in this round ({@link Seeds#device(long, int, long)}). */
@@ -107,7 +159,7 @@ public final class DeviceSimulator implements Serializable {
   private int vote(SplittableRandom rng, int segment) {
     int[] nearestOf = nearest[segment];
     float[] similarityOf = similarity[segment];
-    int first = rng.nextInt(bankSize);
+    int first = cumulativeWeights == null ? rng.nextInt(bankSize) : weightedDraw(rng);
     if (messagesPerDevice == 1) {
       return nearestOf[first];
     }
@@ -137,6 +189,12 @@ public final class DeviceSimulator implements Serializable {
       }
     }
     return best;
+  }
+
+  private int weightedDraw(SplittableRandom rng) {
+    double u = rng.nextDouble() * cumulativeWeights[bankSize - 1];
+    int i = java.util.Arrays.binarySearch(cumulativeWeights, u);
+    return Math.min(bankSize - 1, i >= 0 ? i + 1 : -i - 1);
   }
 
   /** One device's vote and its randomized report. */

@@ -8,7 +8,8 @@ import org.dpcurate.hash.XxHash64;
 
 /**
  * A synthetic candidate of one round. {@code spec} is null for candidates that came from an external generator
- * and carry only text and an embedding.
+ * and carry only text and an embedding. {@code label} is the class a label-conditional campaign curates it for
+ * (null otherwise): devices whose message has that label vote among the label's candidates only.
  *
  * @param id stable id: "c" + XXH64 of the UTF-8 text, so the same text keeps its id across rounds
  * @param round the round whose pool it belongs to
@@ -17,12 +18,39 @@ import org.dpcurate.hash.XxHash64;
  * @param text the message text
  * @param spec the structured slots, or null
  * @param embedding L2-normalized embedding; null only while a generator's new candidates wait to be embedded
+ * @param label the class of a label-conditional campaign, or null
  */
 public record Candidate(String id, int round, String parentId, int generation, String text, MessageSpec spec,
-    float[] embedding) {
+    float[] embedding, String label) {
+
+  /** A candidate of a campaign without labels. */
+  public Candidate(String id, int round, String parentId, int generation, String text, MessageSpec spec,
+      float[] embedding) {
+    this(id, round, parentId, generation, text, spec, embedding, null);
+  }
 
   public static String idOf(String text) {
     return String.format("c%016x", XxHash64.hash(text.getBytes(StandardCharsets.UTF_8), 0L));
+  }
+
+  /** The id of {@code text} in label {@code label}'s pool (the text's own id without a label). */
+  public static String idOf(String label, String text) {
+    return label == null ? idOf(text)
+        : String.format("c%016x", XxHash64.hash((label + '\u001f' + text).getBytes(StandardCharsets.UTF_8), 0L));
+  }
+
+  /**
+   * This candidate in label {@code newLabel}'s pool: a text-derived id becomes the text's id in that label, so the
+   * same text can be a candidate of several labels; other ids (an embedding variation's) are kept.
+   */
+  public Candidate withLabel(String newLabel) {
+    String newId = id.equals(idOf(label, text)) ? idOf(newLabel, text) : id;
+    return new Candidate(newId, round, parentId, generation, text, spec, embedding, newLabel);
+  }
+
+  /** The class a classifier trained on this candidate learns: its label, else its topic, else null. */
+  public String classLabel() {
+    return label != null ? label : spec != null ? spec.topicName() : null;
   }
 
   /** {@code candidates} with every missing embedding computed by {@code embedder} in one batch, in order. */
@@ -47,11 +75,11 @@ public record Candidate(String id, int round, String parentId, int generation, S
 
   /** This candidate with {@code vector} as its embedding. */
   public Candidate withEmbedding(float[] vector) {
-    return new Candidate(id, round, parentId, generation, text, spec, vector);
+    return new Candidate(id, round, parentId, generation, text, spec, vector, label);
   }
 
   /** The same candidate in another round (a survivor keeps id, lineage and embedding). */
   public Candidate inRound(int newRound) {
-    return new Candidate(id, newRound, parentId, generation, text, spec, embedding);
+    return new Candidate(id, newRound, parentId, generation, text, spec, embedding, label);
   }
 }

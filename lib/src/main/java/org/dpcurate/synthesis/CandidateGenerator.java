@@ -11,7 +11,7 @@ import org.dpcurate.embedding.Embedder;
  * Draws distinct synthetic candidates from a generator prior over the taxonomy. Texts are written first and
  * embedded in batches ({@link #embedMissing}), since a real model embeds a batch far faster than text by text.
  */
-public final class CandidateGenerator {
+public final class CandidateGenerator implements CandidateSource {
   private final SpecDistribution prior;
   private final Embedder embedder;
 
@@ -27,11 +27,12 @@ public final class CandidateGenerator {
   }
 
   /** One candidate drawn from the prior, not yet embedded. */
+  @Override
   public Candidate draw(int round, RandomGenerator rng) {
     return fromSpec(prior.draw(rng), round, null, 0);
   }
 
-  /** {@code candidates} with every missing embedding filled in, in one batch; the others unchanged. */
+  @Override
   public List<Candidate> embedMissing(List<Candidate> candidates) {
     return Candidate.embedMissing(candidates, embedder);
   }

@@ -24,12 +24,20 @@ class LibArchitectureTest {
   private static final String EIGENDECOMPOSITIONS =
       "org\\.dpcurate\\.(evaluation\\.FrechetDistance|download\\.PrincipalProjection)";
 
+  /** The one class that reads WordNet, with its nested classes. */
+  private static final String WORDNET_READER = "org\\.dpcurate\\.refinement\\.LexicalVariation(\\$.*)?";
+
   @ArchTest
   static final ArchRule libDependsOnTheJdkAlone = classes().that().haveNameNotMatching(MODEL_RUNNER)
-      .and().haveNameNotMatching(EIGENDECOMPOSITIONS).should().onlyDependOnClassesThat()
-      .resideInAnyPackage("java..", "org.dpcurate..")
-      .because("lib needs nothing beyond the JDK but the embedding model and, for eigendecompositions, linear "
-          + "algebra");
+      .and().haveNameNotMatching(EIGENDECOMPOSITIONS).and().haveNameNotMatching(WORDNET_READER)
+      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.dpcurate..")
+      .because("lib needs nothing beyond the JDK but the embedding model, linear algebra for eigendecompositions "
+          + "and WordNet for lexical variation");
+
+  @ArchTest
+  static final ArchRule wordNetStaysBehindOneClass = classes().that().haveNameNotMatching(WORDNET_READER)
+      .should().onlyDependOnClassesThat().resideOutsideOfPackage("net.sf.extjwnl..")
+      .because("WordNet is the lexical variation's dictionary and nothing else's");
 
   @ArchTest
   static final ArchRule theModelRuntimeStaysBehindOneClass = classes().that().haveNameNotMatching(MODEL_RUNNER)

@@ -31,8 +31,8 @@ public final class LabelledMessagesTable {
   public static final StructType SCHEMA = new StructType()
       .add("split", DataTypes.StringType, false)
       .add("text", DataTypes.StringType, false)
-      .add("topic", DataTypes.StringType, false)
-      .add("language", DataTypes.StringType, false)
+      .add("topic", DataTypes.StringType, true)
+      .add("language", DataTypes.StringType, true)
       .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), true);
 
   /** Commits {@code test} and {@code train} as the campaign's labelled messages. */
@@ -84,9 +84,10 @@ public final class LabelledMessagesTable {
     double[] weights = new double[n];
     for (int i = 0; i < n; i++) {
       Row r = rows.get(i);
-      if (r.isNullAt(0) || r.isNullAt(1) || r.isNullAt(2)) {
+      // A null topic or language is unknown: the classifier needing it is then not scored (NaN).
+      if (r.isNullAt(0)) {
         throw new JobException(ExitCode.MISSING_INPUT, "labelled messages at " + path + ": row " + i
-            + " lacks a text, topic or language");
+            + " lacks a text");
       }
       texts[i] = r.getString(0);
       topics[i] = r.getString(1);

@@ -5,8 +5,9 @@ import java.util.List;
 import org.dpcurate.synthesis.Candidate;
 
 /**
- * Texts as a classifier sees them: embeddings with topic and language labels and training weights. Candidates
- * without structure (no topic known) cannot be labelled and are left out.
+ * Texts as a classifier sees them: embeddings with class ("topic": a generated message's topic, a real message's
+ * label) and language labels and training weights. A null class or language is unknown: that classifier is not
+ * trained on the set. Candidates without a class are left out when others have one.
  */
 public record LabelledSet(String name, String[] texts, float[][] embeddings, String[] topics, String[] languages,
     double[] weights) {
@@ -21,8 +22,22 @@ public record LabelledSet(String name, String[] texts, float[][] embeddings, Str
     return embeddings.length;
   }
 
-  /** {@code candidates} with {@code weights} (equal weights if null). */
+  /** Whether every text has a class, so a class classifier can train on (or be tested on) the set. */
+  public boolean hasClasses() {
+    return size() > 0 && java.util.Arrays.stream(topics).allMatch(java.util.Objects::nonNull);
+  }
+
+  /** Whether every text has a language. */
+  public boolean hasLanguages() {
+    return size() > 0 && java.util.Arrays.stream(languages).allMatch(java.util.Objects::nonNull);
+  }
+
+  /**
+   * {@code candidates} with {@code weights} (equal weights if null), classed by {@link Candidate#classLabel}; those
+   * without a class are left out unless none has one (then all are kept, without classes).
+   */
   public static LabelledSet ofCandidates(String name, List<Candidate> candidates, double[] weights) {
+    boolean anyClass = candidates.stream().anyMatch(c -> c.classLabel() != null);
     List<String> text = new ArrayList<>();
     List<float[]> x = new ArrayList<>();
     List<String> topic = new ArrayList<>();
@@ -30,13 +45,13 @@ public record LabelledSet(String name, String[] texts, float[][] embeddings, Str
     List<Double> w = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
-      if (c.spec() == null) {
+      if (anyClass && c.classLabel() == null) {
         continue;
       }
       text.add(c.text());
       x.add(c.embedding());
-      topic.add(c.spec().topicName());
-      language.add(c.spec().languageCode());
+      topic.add(c.classLabel());
+      language.add(c.spec() == null ? null : c.spec().languageCode());
       w.add(weights == null ? 1.0 : weights[i]);
     }
     return new LabelledSet(name, text.toArray(String[]::new), x.toArray(float[][]::new), topic.toArray(String[]::new),

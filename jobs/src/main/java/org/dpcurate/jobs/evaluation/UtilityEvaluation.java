@@ -59,11 +59,17 @@ public final class UtilityEvaluation {
     }
     KnnPrecisionRecall.Result pr = knn.of(pick(train.embeddings(), sampled), sampledWeights);
     double distances = Timing.seconds(start);
-    ClassificationScores topic = DownstreamClassifier.trainAndTest(spark, train.embeddings(), train.topics(),
-        train.weights(), test.embeddings(), test.topics());
-    ClassificationScores language = DownstreamClassifier.trainAndTest(spark, train.embeddings(), train.languages(),
-        train.weights(), test.embeddings(), test.languages());
-    UtilityMetrics m = new UtilityMetrics(train.size(), topic.accuracy(), topic.macroF1(), language.accuracy(), fid,
+    // A classifier needs classes on both sides: unlabelled sets (label-free curation of real text) get NaN.
+    ClassificationScores topic = train.hasClasses() && test.hasClasses()
+        ? DownstreamClassifier.trainAndTest(spark, train.embeddings(), train.topics(), train.weights(),
+            test.embeddings(), test.topics())
+        : null;
+    ClassificationScores language = train.hasLanguages() && test.hasLanguages()
+        ? DownstreamClassifier.trainAndTest(spark, train.embeddings(), train.languages(), train.weights(),
+            test.embeddings(), test.languages())
+        : null;
+    UtilityMetrics m = new UtilityMetrics(train.size(), topic == null ? Double.NaN : topic.accuracy(),
+        topic == null ? Double.NaN : topic.macroF1(), language == null ? Double.NaN : language.accuracy(), fid,
         pr.precision(), pr.recall(), Double.NaN);
     LOG.info("utility of {} ({} texts): topic accuracy {}, macro-F1 {}, FID {} in {} (distances {} s)",
         train.name(), train.size(), String.format("%.3f", m.topicAccuracy()), String.format("%.3f", m.topicMacroF1()),

@@ -80,8 +80,24 @@ public final class CurationOptions {
   public static final Option<Double> DELTA = Option.of("delta", "D",
       "delta of the amplified central (eps, delta) bound", 1e-9, Parsers.doubleIn(1e-300, 0.5));
 
-  public static final Option<Variation> VARIATION = Option.of("variation", "V", "slot, embedding or external",
+  public static final Option<Variation> VARIATION = Option.of("variation", "V", "slot, embedding, lexical or external",
       Variation.SLOT, Parsers.oneOf(Arrays.asList(Variation.values()), Variation::optionValue));
+
+  public static final Option<String> PRIVATE_MESSAGES = Option.optional("private-messages", "PATH",
+      "real private text the simulated devices hold: JSON lines or Parquet with text and optional label, language, "
+          + "weight, split (docs/schemas.md \"Private messages\"); with two or more labels, curation is "
+          + "label-conditional", "the generated population (--population)", Parsers.text());
+  public static final Option<Double> HELD_OUT_SHARE = Option.of("held-out-share", "S",
+      "share of the private messages held out for evaluation when the file has no split column", 0.2,
+      Parsers.doubleIn(0.01, 0.99));
+  public static final Option<String> INITIAL_POOL = Option.optional("initial-pool", "PATH",
+      "public texts the initial pool and exploration draw from (JSON lines or Parquet with text)",
+      "the template generator", Parsers.text());
+  public static final Option<Boolean> IGNORE_LABELS = Option.flag("ignore-labels",
+      "curate one pool for all devices even when the private messages have labels");
+  /** What a simulation curates toward and from: real private text and a public initial pool. */
+  public static final List<Option<?>> OPEN_WORLD = List.of(PRIVATE_MESSAGES, HELD_OUT_SHARE, INITIAL_POOL,
+      IGNORE_LABELS);
 
   public static final List<Option<?>> ESTIMATION = List.of(FDR, MIN_COUNT, CONFIDENCE, POST_PROCESSING,
       CommonOptions.MAX_REJECTED_SHARE, DECODING, CommonOptions.SKIP_DUPLICATE_CHECK, CommonOptions.POLICY,
@@ -108,6 +124,11 @@ public final class CurationOptions {
   /** Refinement with {@code prior} (the simulated population's in curate, else {@link #generatorPrior}). */
   public static RefinementSettings refinement(Cli cli, GeneratorPrior prior) {
     return new RefinementSettings(cli.get(CANDIDATES), cli.get(VARIATION), prior);
+  }
+
+  public static OpenWorldSettings openWorld(Cli cli) {
+    return new OpenWorldSettings(cli.get(PRIVATE_MESSAGES), cli.get(HELD_OUT_SHARE), cli.get(INITIAL_POOL),
+        cli.get(IGNORE_LABELS));
   }
 
   public static SimulationSettings simulation(Cli cli, PopulationConfig population) {

@@ -8,6 +8,8 @@ public enum Variation {
   SLOT,
   /** Every candidate moves in embedding space. */
   EMBEDDING,
+  /** Any text: WordNet synonym and hypernym swaps and sentence recombination, kept within a radius of the parent. */
+  LEXICAL,
   /** Variations are requested from an external generator (the requests table) and read back with --generated. */
   EXTERNAL;
 

@@ -14,6 +14,7 @@ import org.dpcurate.jobs.tables.RequestTable;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.jobs.warehouse.Warehouse;
 import org.dpcurate.refinement.EmbeddingPerturbation;
+import org.dpcurate.refinement.LexicalVariation;
 import org.dpcurate.refinement.PoolRefiner;
 import org.dpcurate.refinement.RefinementConfig;
 import org.dpcurate.refinement.SlotMutation;
@@ -21,6 +22,7 @@ import org.dpcurate.refinement.VariationStrategy;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.synthesis.Candidate;
 import org.dpcurate.synthesis.CandidateGenerator;
+import org.dpcurate.synthesis.CandidateSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,16 +36,26 @@ public final class RefineStep {
 
   /** Embedding step at strength 1. */
   public static final double EMBEDDING_SIGMA = 0.5;
+  /** The smallest cosine between a lexical variation and its parent: farther ones changed the meaning. */
+  public static final double LEXICAL_RADIUS = 0.6;
 
   private final CampaignRun run;
   private final RefinementSettings settings;
   private final CandidateGenerator generator;
+  private final CandidateSource explorer;
   private final RefinementConfig config;
 
+  /** Refinement exploring with the template generator of {@code settings.prior()}. */
   public RefineStep(CampaignRun run, RefinementSettings settings) {
+    this(run, settings, null);
+  }
+
+  /** Refinement exploring with {@code explorer} (null: the template generator). */
+  public RefineStep(CampaignRun run, RefinementSettings settings, CandidateSource explorer) {
     this.run = run;
     this.settings = settings;
     this.generator = run.generator(settings.prior());
+    this.explorer = explorer == null ? generator : explorer;
     this.config = settings.config();
   }
 
@@ -67,12 +79,13 @@ public final class RefineStep {
     long start = System.nanoTime();
     int round = pool.get(0).round();
     int nextRound = round + 1;
-    PoolRefiner.Result next = new PoolRefiner(config, strategy(), generator).refine(pool, ranking, nextRound,
+    PoolRefiner.Result next = new PoolRefiner(config, strategy(), explorer).refine(pool, ranking, nextRound,
         generated, run.random("refine", nextRound));
     if (!ranking.isEmpty()) {
-      LOG.info("round {} pool: {} survivors ({} selected, {} runners-up), {} variations ({} near-duplicates dropped), "
-              + "{} generated, {} explored, strength {} in {}", nextRound, next.survivors(), next.selectedSurvivors(),
-          next.runnersUp(), next.variations(), next.duplicatesDropped(), generated.size(), next.explored(),
+      LOG.info("round {} pool: {} survivors ({} selected, {} runners-up), {} variations ({} near-duplicates, {} out "
+              + "of radius dropped), {} generated, {} explored, strength {} in {}", nextRound, next.survivors(),
+          next.selectedSurvivors(), next.runnersUp(), next.variations(), next.duplicatesDropped(), next.strayed(),
+          generated.size(), next.explored(),
           String.format("%.2f", config.strength(nextRound)), Timing.since(start));
       if (settings.variation() == Variation.EXTERNAL && !next.unfilled().isEmpty()) {
         LocalDate nextDs = ds.plusDays(1);
@@ -100,6 +113,7 @@ public final class RefineStep {
     EmbeddingPerturbation embedding = new EmbeddingPerturbation(EMBEDDING_SIGMA);
     return switch (settings.variation()) {
       case EMBEDDING -> embedding;
+      case LEXICAL -> new LexicalVariation(LEXICAL_RADIUS);
       case EXTERNAL -> (parent, round, strength, rng) -> null;
       case SLOT -> {
         SlotMutation slots = new SlotMutation(generator);

@@ -107,7 +107,10 @@ public final class CurationDevices {
     float[][] embeddings = pool.stream().map(c -> segments == null ? c.embedding()
         : projection != null ? projection.scoringVector(projection.encode(c.embedding()))
         : Int8Quantization.quantize(c.embedding()).dequantize()).toArray(float[][]::new);
-    DeviceSimulator simulator = new DeviceSimulator(population, embeddings, segments, projection,
+    // A label-conditional pool: each device votes among its message's label's candidates.
+    String[] labels = pool.stream().anyMatch(c -> c.label() != null)
+        ? pool.stream().map(Candidate::label).toArray(String[]::new) : null;
+    DeviceSimulator simulator = new DeviceSimulator(population, embeddings, segments, projection, labels,
         settings.population().messagesPerDevice(), run.seed(), round);
     LOG.info("round {}: nearest candidates of {} private messages among {} candidates{} in {}", round,
         population.size(), pool.size(), segments == null ? "" : segments.projected()

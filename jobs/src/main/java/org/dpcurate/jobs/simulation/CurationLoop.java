@@ -23,6 +23,7 @@ import org.dpcurate.selection.CuratedSet;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.simulation.PrivatePopulation;
 import org.dpcurate.synthesis.Candidate;
+import org.dpcurate.synthesis.CandidateSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +40,23 @@ public final class CurationLoop {
   private final List<Candidate> initial;
   private final LocalDate start;
   private final UtilityEvaluation utility;
+  private final CandidateSource explorer;
+  private final String source;
 
-  /** @param utility scores each round's curated set as training data */
+  /**
+   * @param utility scores each round's curated set as training data
+   * @param explorer where refinement's fresh candidates come from (null: the template generator)
+   * @param source what the initial pool was drawn from, for its manifest
+   */
   public CurationLoop(PrivatePopulation population, RoundEvaluator evaluator, List<Candidate> initial,
-      LocalDate start, UtilityEvaluation utility) {
+      LocalDate start, UtilityEvaluation utility, CandidateSource explorer, String source) {
     this.population = population;
     this.evaluator = evaluator;
     this.initial = initial;
     this.start = start;
     this.utility = utility;
+    this.explorer = explorer;
+    this.source = source;
   }
 
   /** What one variant's loop produced: its metrics rows and the last date's pool and ranking. */
@@ -59,11 +68,11 @@ public final class CurationLoop {
     List<MetricsTable.RoundRow> rows = new ArrayList<>();
     long devices = simulation.population().devices();
     CandidateTable.write(run.warehouse(), run.campaign(), start, initial, run.embedder(),
-        Manifest.ofRound(1).set("source", "generator prior, seed " + run.seed()));
+        Manifest.ofRound(1).set("source", source + ", seed " + run.seed()));
     CurationDevices devicesOf = new CurationDevices(run, simulation, population,
         estimation.privacy().policy().samplingRateOf(run.campaign()));
     EstimateStep estimate = new EstimateStep(run, estimation);
-    RefineStep refine = new RefineStep(run, refinement);
+    RefineStep refine = new RefineStep(run, refinement, explorer);
     EstimateStep.Estimated last = null;
     for (int round = 1; round <= rounds; round++) {
       LocalDate ds = start.plusDays(round - 1L);

@@ -58,7 +58,7 @@ public final class PrivateData {
         candidates.stream().mapToDouble(c -> messages.get(c.text())).toArray());
   }
 
-  /** Every message of {@code p}, equally weighted, labelled with its topic and language. */
+  /** Every message of {@code p}, equally weighted, labelled with its class (topic or label) and language. */
   public static LabelledSet labelled(String name, PrivatePopulation p) {
     int n = p.size();
     float[][] x = p.embeddings();
@@ -68,8 +68,8 @@ public final class PrivateData {
     double[] weights = new double[n];
     for (int i = 0; i < n; i++) {
       texts[i] = p.text(i);
-      topics[i] = p.spec(i).topicName();
-      languages[i] = p.spec(i).languageCode();
+      topics[i] = p.label(i);
+      languages[i] = p.language(i);
       weights[i] = 1;
     }
     return new LabelledSet(name, texts, x, topics, languages, weights);

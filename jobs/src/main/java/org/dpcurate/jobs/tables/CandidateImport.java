@@ -49,7 +49,7 @@ public final class CandidateImport {
           + columns);
     }
     for (String optional : new String[] {"candidate_id", "parent_id", "family", "topic", "subject", "language",
-        "length", "tone", "place", "time", "counterpart"}) {
+        "length", "tone", "place", "time", "counterpart", "label"}) {
       if (!columns.contains(optional)) {
         df = df.withColumn(optional, functions.lit(null).cast(DataTypes.StringType));
       }
@@ -63,7 +63,7 @@ public final class CandidateImport {
       df = df.withColumn("embedding", functions.lit(null).cast(DataTypes.createArrayType(DataTypes.FloatType)));
     }
     List<Row> rows = df.select("candidate_id", "parent_id", "generation", "text", "topic", "subject", "language",
-        "length", "tone", "place", "time", "counterpart", "embedding", "round").collectAsList();
+        "length", "tone", "place", "time", "counterpart", "embedding", "round", "label").collectAsList();
     List<Candidate> out = new ArrayList<>(rows.size());
     for (Row r : rows) {
       String text = r.getAs("text");
@@ -78,7 +78,7 @@ public final class CandidateImport {
       Integer rowRound = r.getAs("round");
       Integer generation = r.getAs("generation");
       out.add(new Candidate(id, round >= 1 ? round : rowRound == null ? 1 : rowRound, r.getAs("parent_id"),
-          generation == null ? 0 : generation, text, spec, embedding));
+          generation == null ? 0 : generation, text, spec, embedding, r.getAs("label")));
     }
     if (embedder == null && out.stream().anyMatch(c -> c.embedding() == null)) {
       throw new JobException(ExitCode.MISSING_INPUT, "candidates at " + path + " include rows without an embedding");
@@ -112,8 +112,10 @@ public final class CandidateImport {
             + " has a " + c.embedding().length + "-dimensional embedding but the pool's embeddings have "
             + dimension);
       }
-      out.add(new Candidate(Candidate.idOf(c.text()), round, c.parentId(),
-          parent == null ? 1 : parent.generation() + 1, c.text(), null, c.embedding()));
+      // An answer joins its parent's label pool (a label-conditional campaign), else its own label if it has one.
+      String label = parent != null && parent.label() != null ? parent.label() : c.label();
+      out.add(new Candidate(Candidate.idOf(label, c.text()), round, c.parentId(),
+          parent == null ? 1 : parent.generation() + 1, c.text(), null, c.embedding(), label));
     }
     return out;
   }

@@ -53,6 +53,7 @@ public final class CandidateTable {
       .add("place", DataTypes.StringType, true)
       .add("time", DataTypes.StringType, true)
       .add("counterpart", DataTypes.StringType, true)
+      .add("label", DataTypes.StringType, true)
       .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), true);
 
   /** The columns an imported pool may have, with their types; an embedding may be an array of any number type. */
@@ -100,7 +101,7 @@ public final class CandidateTable {
   public static Row toRow(Candidate c) {
     Object[] a = attributes(c.spec());
     return RowFactory.create(c.id(), c.round(), c.parentId(), c.generation(), c.text(), a[0], a[1], a[2], a[3], a[4],
-        a[5], a[6], a[7], a[8], boxed(c.embedding()));
+        a[5], a[6], a[7], a[8], c.label(), boxed(c.embedding()));
   }
 
   /**

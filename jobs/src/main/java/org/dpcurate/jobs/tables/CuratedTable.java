@@ -29,6 +29,7 @@ public final class CuratedTable {
       .add("round", DataTypes.IntegerType, false)
       .add("parent_id", DataTypes.StringType, true)
       .add("generation", DataTypes.IntegerType, false))
+      .add("label", DataTypes.StringType, true)
       .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), false)
       .add("ds", DataTypes.StringType, false);
 
@@ -41,7 +42,8 @@ public final class CuratedTable {
       Candidate c = pool.get(r.index());
       Object[] a = CandidateTable.attributes(c.spec());
       rows.add(RowFactory.create(c.id(), c.text(), m.weight(), r.selected(), r.estimate(), r.stdError(), c.round(),
-          c.parentId(), c.generation(), a[0], a[1], a[2], a[3], a[4], a[5], CandidateTable.boxed(c.embedding()),
+          c.parentId(), c.generation(), a[0], a[1], a[2], a[3], a[4], a[5], c.label(),
+          CandidateTable.boxed(c.embedding()),
           lastDs.toString()));
     }
     w.commitCampaign(w.spark().createDataFrame(rows, SCHEMA).coalesce(1), NAME, campaign, lastDs,
