@@ -9,6 +9,7 @@ import org.dpcurate.evaluation.RoundMetrics;
 import org.dpcurate.evaluation.UtilityMetrics;
 import org.dpcurate.jobs.evaluation.LabelledMessagesTable;
 import org.dpcurate.jobs.evaluation.LabelledSet;
+import org.dpcurate.jobs.evaluation.PrivateMessages;
 import org.dpcurate.jobs.evaluation.UtilityEvaluation;
 import org.dpcurate.jobs.options.Cli;
 import org.dpcurate.jobs.options.CommonOptions;
@@ -29,7 +30,6 @@ import org.dpcurate.jobs.simulation.CurationLoop;
 import org.dpcurate.jobs.simulation.InitialPool;
 import org.dpcurate.jobs.simulation.MetricsTable;
 import org.dpcurate.jobs.simulation.PrivateData;
-import org.dpcurate.jobs.simulation.PrivateMessages;
 import org.dpcurate.jobs.tables.CandidateTable;
 import org.dpcurate.jobs.tables.CuratedTable;
 import org.dpcurate.simulation.PopulationConfig;
@@ -105,9 +105,9 @@ public final class CurateJob implements Job {
     PrivateMessages.Split messages = open.privateMessages() == null ? null : PrivateMessages.read(run.warehouse(),
         open.privateMessages(), open.heldOutShare(), run.random("held-out", 0).nextLong());
     PrivatePopulation population = messages == null ? CurationDevices.population(run, simulation)
-        : messages.devicePopulation(run.embedder());
+        : PrivateData.population(messages.devices(), messages.labelled(), run.embedder());
     PrivatePopulation heldOutMessages = messages == null ? PrivateData.heldOut(run, simulation)
-        : messages.heldOutPopulation(run.embedder());
+        : PrivateData.population(messages.heldOut(), messages.labelled(), run.embedder());
     RoundEvaluator evaluator = new RoundEvaluator(population, TOP_K);
     // Label-conditional curation: one pool per label of the real messages (the demo's population has none).
     List<String> labels = messages == null || open.ignoreLabels() || !messages.labelled() ? List.of()

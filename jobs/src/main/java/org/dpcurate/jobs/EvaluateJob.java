@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.dpcurate.evaluation.UtilityMetrics;
 import org.dpcurate.jobs.evaluation.LabelledMessagesTable;
 import org.dpcurate.jobs.evaluation.LabelledSet;
+import org.dpcurate.jobs.evaluation.PrivateMessages;
 import org.dpcurate.jobs.evaluation.UtilityEvaluation;
 import org.dpcurate.jobs.evaluation.UtilityTable;
 import org.dpcurate.jobs.options.Cli;
@@ -55,7 +56,7 @@ public final class EvaluateJob implements Job {
   @Override
   public List<Option<?>> options() {
     return List.of(CommonOptions.WAREHOUSE, CurationOptions.CAMPAIGN, CommonOptions.SEED, CommonOptions.EMBEDDER,
-        LABELLED);
+        LABELLED, CurationOptions.PRIVATE_MESSAGES, CurationOptions.HELD_OUT_SHARE);
   }
 
   @Override
@@ -73,10 +74,24 @@ public final class EvaluateJob implements Job {
       throw new JobException(ExitCode.USAGE, campaign + "'s curated table was embedded with " + model
           + " but this run embeds with " + run.embedder().name() + ": pass the campaign's --embedder");
     }
-    String labelled = cli.get(LABELLED) != null ? cli.get(LABELLED)
+    String privateMessages = cli.get(CurationOptions.PRIVATE_MESSAGES);
+    if (privateMessages != null && cli.get(LABELLED) != null) {
+      throw new JobException(ExitCode.USAGE, "give --labelled or --private-messages, not both");
+    }
+    String labelled = privateMessages != null ? privateMessages : cli.get(LABELLED) != null ? cli.get(LABELLED)
         : w.campaignDir(LabelledMessagesTable.NAME, campaign);
-    LabelledSet test = LabelledMessagesTable.read(w, labelled, LabelledMessagesTable.TEST, run.embedder());
-    LabelledSet privateTrain = LabelledMessagesTable.read(w, labelled, LabelledMessagesTable.TRAIN, run.embedder());
+    LabelledSet test;
+    LabelledSet privateTrain;
+    if (privateMessages != null) {
+      // The same split curate made with the same --seed and --held-out-share: the held-out rows test.
+      PrivateMessages.Split split = PrivateMessages.read(w, privateMessages, cli.get(CurationOptions.HELD_OUT_SHARE),
+          run.random("held-out", 0).nextLong());
+      test = LabelledSet.ofMessages("held-out", split.heldOut(), split.labelled(), run.embedder());
+      privateTrain = LabelledSet.ofMessages("private data", split.devices(), split.labelled(), run.embedder());
+    } else {
+      test = LabelledMessagesTable.read(w, labelled, LabelledMessagesTable.TEST, run.embedder());
+      privateTrain = LabelledMessagesTable.read(w, labelled, LabelledMessagesTable.TRAIN, run.embedder());
+    }
     UtilityEvaluation evaluation = new UtilityEvaluation(w.spark(), test, run.seed());
 
     Map<String, UtilityMetrics> results = new LinkedHashMap<>();
@@ -105,15 +120,19 @@ public final class EvaluateJob implements Job {
     return initial == null || upper == null ? m : m.withGapClosed(initial, upper);
   }
 
-  /** The curated rows with a known topic, weighted by their training weight. */
+  /**
+   * The curated rows with a known class (the label of a label-conditional campaign, else the topic), weighted by
+   * their training weight; the language classifier is scored only when every such row has a language.
+   */
   private static LabelledSet curatedSet(Warehouse w, String path) {
     Dataset<Row> df = ParquetInput.read(w, path, null);
     ParquetInput.requireTypes("curated table at " + path, df.schema(), CuratedTable.SCHEMA);
-    List<Row> rows = ParquetInput.reading(path, () -> df.filter("topic is not null and language is not null")
-        .select("text", "topic", "language", "weight", "embedding").collectAsList());
+    String classColumn = java.util.Arrays.asList(df.columns()).contains("label") ? "coalesce(label, topic)" : "topic";
+    List<Row> rows = ParquetInput.reading(path, () -> df.selectExpr("text", classColumn + " as class", "language",
+        "weight", "embedding").filter("class is not null").collectAsList());
     if (rows.isEmpty()) {
       throw new JobException(ExitCode.MISSING_INPUT, "the curated table at " + path
-          + " has no row with a topic and language to train on");
+          + " has no row with a label or topic to train on");
     }
     int n = rows.size();
     String[] texts = new String[n];

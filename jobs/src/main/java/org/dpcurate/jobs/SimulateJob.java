@@ -9,8 +9,9 @@ import org.dpcurate.jobs.options.CommonOptions;
 import org.dpcurate.jobs.options.CurationOptions;
 import org.dpcurate.jobs.options.Option;
 import org.dpcurate.jobs.options.SimulationSettings;
+import org.dpcurate.jobs.evaluation.PrivateMessages;
 import org.dpcurate.jobs.simulation.CurationDevices;
-import org.dpcurate.jobs.simulation.PrivateMessages;
+import org.dpcurate.jobs.simulation.PrivateData;
 import org.dpcurate.simulation.PrivatePopulation;
 
 /** Publishes each date's oracle config and simulates its devices' reports (plus the separate truth table). */
@@ -47,9 +48,10 @@ public final class SimulateJob extends DatedJob {
     double heldOutShare = cli.get(CurationOptions.HELD_OUT_SHARE);
     return (run, dates) -> {
       // The devices hold the generated population's messages, or the device split of real private text.
-      PrivatePopulation population = privateMessages == null ? CurationDevices.population(run, settings)
-          : PrivateMessages.read(run.warehouse(), privateMessages, heldOutShare, run.random("held-out", 0).nextLong())
-              .devicePopulation(run.embedder());
+      PrivateMessages.Split split = privateMessages == null ? null : PrivateMessages.read(run.warehouse(),
+          privateMessages, heldOutShare, run.random("held-out", 0).nextLong());
+      PrivatePopulation population = split == null ? CurationDevices.population(run, settings)
+          : PrivateData.population(split.devices(), split.labelled(), run.embedder());
       CurationDevices devices = new CurationDevices(run, settings, population,
           policy.samplingRateOf(run.campaign()));
       return ds -> "ok: " + Arrays.stream(devices.simulate(ds)).sum() + " devices reported";

@@ -22,6 +22,21 @@ public record LabelledSet(String name, String[] texts, float[][] embeddings, Str
     return embeddings.length;
   }
 
+  /**
+   * {@code messages} as a labelled set, embedded with {@code embedder}: classes are their labels when
+   * {@code labelled}, else unknown.
+   */
+  public static LabelledSet ofMessages(String name, List<PrivateMessages.Message> messages, boolean labelled,
+      org.dpcurate.embedding.Embedder embedder) {
+    int n = messages.size();
+    double[] weights = new double[n];
+    java.util.Arrays.fill(weights, 1);
+    return new LabelledSet(name, messages.stream().map(PrivateMessages.Message::text).toArray(String[]::new),
+        embedder.embedAll(messages.stream().map(PrivateMessages.Message::text).toList()),
+        messages.stream().map(m -> labelled ? m.label() : null).toArray(String[]::new),
+        messages.stream().map(PrivateMessages.Message::language).toArray(String[]::new), weights);
+  }
+
   /** Whether every text has a class, so a class classifier can train on (or be tested on) the set. */
   public boolean hasClasses() {
     return size() > 0 && java.util.Arrays.stream(topics).allMatch(java.util.Objects::nonNull);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dpcurate.embedding.Embedder;
 import org.dpcurate.jobs.evaluation.LabelledSet;
+import org.dpcurate.jobs.evaluation.PrivateMessages;
 import org.dpcurate.jobs.options.SimulationSettings;
 import org.dpcurate.jobs.pipeline.CampaignRun;
 import org.dpcurate.jobs.runtime.Timing;
@@ -56,6 +57,16 @@ public final class PrivateData {
     List<Candidate> candidates = Candidate.embedMissing(new ArrayList<>(rendered.values()), embedder);
     return LabelledSet.ofCandidates("generator ceiling", candidates,
         candidates.stream().mapToDouble(c -> messages.get(c.text())).toArray());
+  }
+
+  /** Real messages as a population of simulated devices' messages (labels only when {@code labelled}). */
+  public static PrivatePopulation population(List<PrivateMessages.Message> messages, boolean labelled,
+      Embedder embedder) {
+    boolean weighted = messages.stream().anyMatch(m -> m.weight() != 1);
+    return PrivatePopulation.fromMessages(messages.stream().map(PrivateMessages.Message::text).toList(),
+        labelled ? messages.stream().map(PrivateMessages.Message::label).toList() : null,
+        messages.stream().map(PrivateMessages.Message::language).toList(),
+        weighted ? messages.stream().mapToDouble(PrivateMessages.Message::weight).toArray() : null, embedder);
   }
 
   /** Every message of {@code p}, equally weighted, labelled with its class (topic or label) and language. */

@@ -1,4 +1,4 @@
-package org.dpcurate.jobs.simulation;
+package org.dpcurate.jobs.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,18 +6,17 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.dpcurate.embedding.Embedder;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.runtime.Timing;
 import org.dpcurate.jobs.warehouse.RecordFile;
 import org.dpcurate.jobs.warehouse.Warehouse;
-import org.dpcurate.simulation.PrivatePopulation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Real private text for a simulation ({@code --private-messages PATH}, docs/schemas.md "Private messages"): JSON
+ * Real private text ({@code --private-messages PATH}, docs/schemas.md "Private messages"): what simulated devices
+ * hold, and the held-out messages the evaluation tests on. JSON
  * lines ({@code .jsonl}, {@code .json}, {@code .ndjson}) or Parquet with {@code text} and optional {@code label},
  * {@code language}, {@code weight} and {@code split}. Rows without usable text are skipped and counted; anything
  * else that is wrong (no text field at all, invalid UTF-8, a line that is not one JSON object, a field of the wrong
@@ -41,26 +40,7 @@ public final class PrivateMessages {
    * The messages devices hold and the held-out ones, with what was skipped (reason -> rows) and whether the
    * labels are used ({@code labelled}: at least two distinct labels).
    */
-  public record Split(List<Message> devices, List<Message> heldOut, Map<String, Long> skipped, boolean labelled) {
-
-    /** The devices' messages as a population, embedded once. */
-    public PrivatePopulation devicePopulation(Embedder embedder) {
-      return population(devices, embedder);
-    }
-
-    /** The held-out messages as a population (the evaluation's test set), embedded once. */
-    public PrivatePopulation heldOutPopulation(Embedder embedder) {
-      return population(heldOut, embedder);
-    }
-
-    private PrivatePopulation population(List<Message> messages, Embedder embedder) {
-      boolean weighted = messages.stream().anyMatch(m -> m.weight() != 1);
-      return PrivatePopulation.fromMessages(messages.stream().map(Message::text).toList(),
-          labelled ? messages.stream().map(Message::label).toList() : null,
-          messages.stream().map(Message::language).toList(),
-          weighted ? messages.stream().mapToDouble(Message::weight).toArray() : null, embedder);
-    }
-  }
+  public record Split(List<Message> devices, List<Message> heldOut, Map<String, Long> skipped, boolean labelled) {}
 
   private PrivateMessages() {}
 

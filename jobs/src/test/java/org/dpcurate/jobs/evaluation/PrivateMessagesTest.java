@@ -1,4 +1,4 @@
-package org.dpcurate.jobs.simulation;
+package org.dpcurate.jobs.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
