@@ -17,7 +17,8 @@ public final class RefineJob extends DatedJob {
 
   /** The refinement options of refine and nightly. */
   static final List<Option<?>> REFINEMENT = List.of(CommonOptions.SEED, CommonOptions.EMBEDDER,
-      CurationOptions.CANDIDATES, CurationOptions.VARIATION, CurationOptions.PRIOR_POPULATION);
+      CurationOptions.CANDIDATES, CurationOptions.VARIATION, CurationOptions.NEAR_DUPLICATE,
+      CurationOptions.PRIOR_POPULATION);
 
   public static void main(String[] args) {
     JobRunner.main(new RefineJob(), args);

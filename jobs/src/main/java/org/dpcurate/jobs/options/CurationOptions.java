@@ -9,6 +9,7 @@ import org.dpcurate.estimation.Decoding;
 import org.dpcurate.estimation.PostProcessing;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.oracle.OracleKind;
+import org.dpcurate.refinement.RefinementConfig;
 import org.dpcurate.selection.Selection;
 import org.dpcurate.simulation.PopulationConfig;
 import org.dpcurate.synthesis.GeneratorPrior;
@@ -83,6 +84,9 @@ public final class CurationOptions {
   public static final Option<Variation> VARIATION = Option.of("variation", "V", "slot, embedding, lexical or external",
       Variation.SLOT, Parsers.oneOf(Arrays.asList(Variation.values()), Variation::optionValue));
 
+  public static final Option<Double> NEAR_DUPLICATE = Option.of("near-duplicate", "COS",
+      "a variation at least this cosine-similar to a pool member of its label is dropped, in (0, 1]",
+      RefinementConfig.DEFAULT_DUPLICATE_SIMILARITY, Parsers.doubleIn(Double.MIN_VALUE, 1));
   public static final Option<String> PRIVATE_MESSAGES = Option.optional("private-messages", "PATH",
       "real private text the simulated devices hold: JSON lines or Parquet with text and optional label, language, "
           + "weight, split (docs/schemas.md \"Private messages\"); with two or more labels, curation is "
@@ -123,7 +127,7 @@ public final class CurationOptions {
 
   /** Refinement with {@code prior} (the simulated population's in curate, else {@link #generatorPrior}). */
   public static RefinementSettings refinement(Cli cli, GeneratorPrior prior) {
-    return new RefinementSettings(cli.get(CANDIDATES), cli.get(VARIATION), prior);
+    return new RefinementSettings(cli.get(CANDIDATES), cli.get(VARIATION), prior, cli.get(NEAR_DUPLICATE));
   }
 
   public static OpenWorldSettings openWorld(Cli cli) {

@@ -4,13 +4,15 @@ import org.dpcurate.refinement.RefinementConfig;
 import org.dpcurate.synthesis.GeneratorPrior;
 
 /**
- * How a ranking becomes the next date's pool: its size, the variation strategy, and the generator prior that
- * explores fresh candidates.
+ * How a ranking becomes the next date's pool: its size, the variation strategy, the generator prior that explores
+ * fresh candidates, and the cosine at which a variation is a near-duplicate of a pool member.
  */
-public record RefinementSettings(int candidates, Variation variation, GeneratorPrior prior) {
+public record RefinementSettings(int candidates, Variation variation, GeneratorPrior prior, double nearDuplicate) {
 
   /** Refinement's rules for a pool of {@code candidates}: the defaults (docs/architecture.md "One round"). */
   public RefinementConfig config() {
-    return RefinementConfig.defaults(candidates);
+    RefinementConfig d = RefinementConfig.defaults(candidates);
+    return new RefinementConfig(d.poolSize(), d.maxSurvivorShare(), d.quotaExponent(), d.explorationShare(),
+        d.initialStrength(), d.strengthDecay(), d.minStrength(), nearDuplicate);
   }
 }
