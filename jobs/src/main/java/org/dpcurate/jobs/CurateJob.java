@@ -78,8 +78,8 @@ public final class CurateJob implements Job {
     all.addAll(CurationOptions.SIMULATION);
     all.addAll(CurationOptions.OPEN_WORLD);
     all.addAll(CurationOptions.ESTIMATION);
-    all.addAll(List.of(CurationOptions.VARIATION, CurationOptions.NEAR_DUPLICATE, START, ROUNDS, BASELINE,
-        NOISE_FREE));
+    all.addAll(CurationOptions.VARIATION_OPTIONS);
+    all.addAll(List.of(START, ROUNDS, BASELINE, NOISE_FREE));
     return all;
   }
 

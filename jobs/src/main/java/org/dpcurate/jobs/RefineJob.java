@@ -18,6 +18,7 @@ public final class RefineJob extends DatedJob {
   /** The refinement options of refine and nightly. */
   static final List<Option<?>> REFINEMENT = List.of(CommonOptions.SEED, CommonOptions.EMBEDDER,
       CurationOptions.CANDIDATES, CurationOptions.VARIATION, CurationOptions.NEAR_DUPLICATE,
+      CurationOptions.LLM_MODEL, CurationOptions.LLM_MAX_TOKENS, CurationOptions.LLM_TIMEOUT_MS,
       CurationOptions.PRIOR_POPULATION);
 
   public static void main(String[] args) {

@@ -83,4 +83,34 @@ class CurateTest extends SparkTestBase {
     assertEquals(ExitCode.SUCCESS, curate("z", 4, 1).code());
     assertTrue(read("x", "reports").exceptAll(read("z", "reports")).count() > 0, "another seed, other reports");
   }
+
+  /**
+   * The fleet path's curated table is curate's for the same reports: generate, simulate and nightly on one
+   * campaign, curate for one round on another, with the same seed, population and pool size, give the same pool,
+   * the same reports and the same curated rows and weights.
+   */
+  @Test
+  void theFleetPathWritesTheSameCuratedTableAsCurateForTheSameReports() throws Exception {
+    String wh = dir.resolve("f").toString();
+    String population = tinyPopulation(dir).toString();
+    assertEquals(ExitCode.SUCCESS, run(new CurateJob(), "--warehouse", wh, "--campaign", "sim", "--seed", "5",
+        "--population", population, "--candidates", "150", "--rounds", "1", "--epsilon", "4", "--embedder",
+        "taxonomy-oracle").code());
+    String[] fleet = {"--warehouse", wh, "--campaign", "fleet", "--seed", "5", "--population", population,
+        "--candidates", "150", "--epsilon", "4", "--embedder", "taxonomy-oracle", "--ds", "2026-01-01"};
+    for (Job job : new Job[] {new GenerateJob(), new SimulateJob(), new NightlyJob()}) {
+      Outcome o = runShared(job, fleet);
+      assertEquals(ExitCode.SUCCESS, o.code(), job.name() + ": " + o.stderr());
+    }
+    Dataset<Row> simReports = read("f", "reports/campaign=sim").drop("ds", "campaign");
+    Dataset<Row> fleetReports = read("f", "reports/campaign=fleet").drop("ds", "campaign");
+    assertEquals(simReports.count(), fleetReports.count());
+    assertEquals(0, simReports.exceptAll(fleetReports).count(), "the same reports");
+    String[] columns = {"candidate_id", "text", "weight", "selected", "estimate"};
+    Dataset<Row> simCurated = read("f", "curated/campaign=sim").selectExpr(columns);
+    Dataset<Row> fleetCurated = read("f", "curated/campaign=fleet").selectExpr(columns);
+    assertTrue(simCurated.count() > 0);
+    assertEquals(simCurated.count(), fleetCurated.count());
+    assertEquals(0, simCurated.exceptAll(fleetCurated).count(), "the same curated rows and weights");
+  }
 }

@@ -27,12 +27,21 @@ class LibArchitectureTest {
   /** The one class that reads WordNet, with its nested classes. */
   private static final String WORDNET_READER = "org\\.dpcurate\\.refinement\\.LexicalVariation(\\$.*)?";
 
+  /** The one class that runs a language model (llama.cpp). */
+  private static final String LANGUAGE_MODEL_RUNNER = "org\\.dpcurate\\.refinement\\.LlmVariation(\\$.*)?";
+
   @ArchTest
   static final ArchRule libDependsOnTheJdkAlone = classes().that().haveNameNotMatching(MODEL_RUNNER)
       .and().haveNameNotMatching(EIGENDECOMPOSITIONS).and().haveNameNotMatching(WORDNET_READER)
+      .and().haveNameNotMatching(LANGUAGE_MODEL_RUNNER)
       .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.dpcurate..")
-      .because("lib needs nothing beyond the JDK but the embedding model, linear algebra for eigendecompositions "
-          + "and WordNet for lexical variation");
+      .because("lib needs nothing beyond the JDK but the embedding model, linear algebra for eigendecompositions, "
+          + "WordNet for lexical variation and llama.cpp for the llm variation");
+
+  @ArchTest
+  static final ArchRule llamaStaysBehindOneClass = classes().that().haveNameNotMatching(LANGUAGE_MODEL_RUNNER)
+      .should().onlyDependOnClassesThat().resideOutsideOfPackage("de.kherud..")
+      .because("the language model runtime is the llm variation's and nothing else's");
 
   @ArchTest
   static final ArchRule wordNetStaysBehindOneClass = classes().that().haveNameNotMatching(WORDNET_READER)

@@ -8,6 +8,8 @@ import java.util.Locale;
 import org.dpcurate.estimation.Decoding;
 import org.dpcurate.estimation.PostProcessing;
 import org.dpcurate.oracle.OracleConfig;
+import org.dpcurate.jobs.runtime.ExitCode;
+import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.oracle.OracleKind;
 import org.dpcurate.refinement.RefinementConfig;
 import org.dpcurate.selection.Selection;
@@ -81,12 +83,23 @@ public final class CurationOptions {
   public static final Option<Double> DELTA = Option.of("delta", "D",
       "delta of the amplified central (eps, delta) bound", 1e-9, Parsers.doubleIn(1e-300, 0.5));
 
-  public static final Option<Variation> VARIATION = Option.of("variation", "V", "slot, embedding, lexical or external",
+  public static final Option<Variation> VARIATION = Option.of("variation", "V",
+      "slot, embedding, lexical, llm (with --llm-model) or external",
       Variation.SLOT, Parsers.oneOf(Arrays.asList(Variation.values()), Variation::optionValue));
 
   public static final Option<Double> NEAR_DUPLICATE = Option.of("near-duplicate", "COS",
       "a variation at least this cosine-similar to a pool member of its label is dropped, in (0, 1]",
       RefinementConfig.DEFAULT_DUPLICATE_SIMILARITY, Parsers.doubleIn(Double.MIN_VALUE, 1));
+  public static final Option<String> LLM_MODEL = Option.optional("llm-model", "PATH",
+      "the GGUF language model of --variation llm (docs/operations.md \"Language-model variation\")", "none",
+      Parsers.text());
+  public static final Option<Integer> LLM_MAX_TOKENS = Option.of("llm-max-tokens", "N",
+      "the most tokens an llm variation has", 64, Parsers.intIn(1, 4096));
+  public static final Option<Long> LLM_TIMEOUT_MS = Option.of("llm-timeout-ms", "MS",
+      "the longest one llm variation may take, in milliseconds", 10_000L, Parsers.longIn(1, 3_600_000));
+  /** How refinement varies and deduplicates: the options of refine, nightly and curate. */
+  public static final List<Option<?>> VARIATION_OPTIONS = List.of(VARIATION, NEAR_DUPLICATE, LLM_MODEL,
+      LLM_MAX_TOKENS, LLM_TIMEOUT_MS);
   public static final Option<String> PRIVATE_MESSAGES = Option.optional("private-messages", "PATH",
       "real private text the simulated devices hold: JSON lines or Parquet with text and optional label, language, "
           + "weight, split (docs/schemas.md \"Private messages\"); with two or more labels, curation is "
@@ -127,7 +140,11 @@ public final class CurationOptions {
 
   /** Refinement with {@code prior} (the simulated population's in curate, else {@link #generatorPrior}). */
   public static RefinementSettings refinement(Cli cli, GeneratorPrior prior) {
-    return new RefinementSettings(cli.get(CANDIDATES), cli.get(VARIATION), prior, cli.get(NEAR_DUPLICATE));
+    if (cli.get(VARIATION) == Variation.LLM && cli.get(LLM_MODEL) == null) {
+      throw new JobException(ExitCode.USAGE, "--variation llm needs --llm-model PATH (a GGUF file)");
+    }
+    return new RefinementSettings(cli.get(CANDIDATES), cli.get(VARIATION), prior, cli.get(NEAR_DUPLICATE),
+        cli.get(LLM_MODEL), cli.get(LLM_MAX_TOKENS), cli.get(LLM_TIMEOUT_MS));
   }
 
   public static OpenWorldSettings openWorld(Cli cli) {

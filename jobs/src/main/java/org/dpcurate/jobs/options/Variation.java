@@ -10,6 +10,8 @@ public enum Variation {
   EMBEDDING,
   /** Any text: WordNet synonym and hypernym swaps and sentence recombination, kept within a radius of the parent. */
   LEXICAL,
+  /** Any text: the operator's language model (a GGUF file, {@code --llm-model}) rewrites it, run by llama.cpp. */
+  LLM,
   /** Variations are requested from an external generator (the requests table) and read back with --generated. */
   EXTERNAL;
 

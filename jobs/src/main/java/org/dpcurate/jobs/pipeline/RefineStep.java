@@ -15,6 +15,7 @@ import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.jobs.warehouse.Warehouse;
 import org.dpcurate.refinement.EmbeddingPerturbation;
 import org.dpcurate.refinement.LexicalVariation;
+import org.dpcurate.refinement.LlmVariation;
 import org.dpcurate.refinement.PoolRefiner;
 import org.dpcurate.refinement.RefinementConfig;
 import org.dpcurate.refinement.SlotMutation;
@@ -114,6 +115,8 @@ public final class RefineStep {
     return switch (settings.variation()) {
       case EMBEDDING -> embedding;
       case LEXICAL -> new LexicalVariation(LEXICAL_RADIUS);
+      case LLM -> new LlmVariation(java.nio.file.Path.of(settings.llmModel()), settings.llmMaxTokens(),
+          settings.llmTimeoutMillis(), LEXICAL_RADIUS);
       case EXTERNAL -> (parent, round, strength, rng) -> null;
       case SLOT -> {
         SlotMutation slots = new SlotMutation(generator);
