@@ -60,13 +60,16 @@ public final class RoundEvaluator {
 
   /**
    * Total variation distance over the population's coarse mix (topic|language|length, or the label of real text);
-   * candidates without those attributes count as unmatched.
+   * unstructured candidates of the generated world count as unmatched; NaN for unlabelled candidates of real text.
    */
   public double totalVariation(List<Candidate> curated, double[] weights) {
     Map<String, Double> mix = new HashMap<>();
     for (int i = 0; i < curated.size(); i++) {
-      Candidate c = curated.get(i);
-      mix.merge(population.mixKeyOf(c), weights[i], Double::sum);
+      String key = population.mixKeyOf(curated.get(i));
+      if (key == null) {
+        return Double.NaN; // unlabelled candidates of real text: no attribute mix to compare (label-free mode)
+      }
+      mix.merge(key, weights[i], Double::sum);
     }
     Set<String> keys = new HashSet<>(mix.keySet());
     keys.addAll(populationMix.keySet());

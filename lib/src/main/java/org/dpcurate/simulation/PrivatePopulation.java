@@ -197,11 +197,14 @@ public final class PrivatePopulation implements Serializable {
     return mix;
   }
 
-  /** A candidate's key in {@link #coarseMix}: its coarse attributes or its label ("?" when it has none). */
+  /**
+   * A candidate's key in {@link #coarseMix}: its coarse attributes ("?" for an unstructured candidate, which
+   * matches nothing), or its label; null for an unlabelled candidate of real text, which has no mix to compare.
+   */
   public String mixKeyOf(Candidate c) {
     if (specs != null) {
       return c.spec() == null ? "?" : c.spec().coarseKey();
     }
-    return c.label() == null ? "?" : c.label();
+    return c.label();
   }
 }

@@ -43,6 +43,10 @@ class RealTextPopulationTest {
     }
     assertEquals(Map.of("law", 0.5, "space", 0.5).keySet(), p.coarseMix().keySet());
     assertEquals(0.5, p.coarseMix().get("law"), 1e-12);
+    org.dpcurate.synthesis.Candidate unlabelled = new org.dpcurate.synthesis.Candidate("c1", 1, null, 0, "x", null,
+        p.embeddings()[0]);
+    assertNull(p.mixKeyOf(unlabelled), "an unlabelled candidate of real text has no mix to compare");
+    assertEquals("law", p.mixKeyOf(unlabelled.withLabel("law")));
   }
 
   /**
