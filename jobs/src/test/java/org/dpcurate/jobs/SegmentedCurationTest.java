@@ -72,7 +72,7 @@ class SegmentedCurationTest extends SparkTestBase {
     }
     String config = Files.readString(Path.of(warehouse, "configs", "campaign=proj", "ds=2026-01-02.properties"));
     assertTrue(config.contains("download.projected.axes=72\n") && config.contains("download.segments=1\n")
-        && config.contains("domain.size=100\n") && config.contains("protocol.version=4\n"), config);
+        && config.contains("domain.size=100\n") && config.contains("protocol.version=" + org.dpcurate.client.RoundConfig.PROTOCOL_VERSION + "\n"), config);
     String downloads = warehouse + "/downloads/campaign=proj/ds=2026-01-02";
     assertEquals(0, spark.read().parquet(downloads).where("projected_code is null or length(projected_code) != 45")
         .count());

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.dpcurate.attestation.TokenKey;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.oracle.OracleKind;
 
@@ -25,19 +26,21 @@ import org.dpcurate.oracle.OracleKind;
  * @param embedding the model devices embed their messages with (null: a round without embeddings, such as
  *     discovery)
  * @param download the budgeted download (null: every device downloads the whole pool in float32)
+ * @param tokens the round's upload tokens (null: uploads carry none)
  * @param protocolVersion the version the config was written under
  */
 public record RoundConfig(String campaign, LocalDate ds, int round, OracleConfig oracle, double samplingRate,
-    Embedding embedding, Download download, int protocolVersion) {
+    Embedding embedding, Download download, Tokens tokens, int protocolVersion) {
 
   /**
    * The newest protocol version this code reads and writes. Version 2: OLH, FLH and HCMS hash with the affine family
    * (configs without the key are version 1, whose hashed reports cannot be decoded here). Version 3 adds download
    * budgets (int8, projected, segments). Version 4 binds every upload to its round: the upload names the SHA-256 of
-   * the config it was made under ({@code config_sha256}). Every config is published under version 4; older configs
-   * are still read, and their uploads may omit the field.
+   * the config it was made under ({@code config_sha256}). Version 5 adds attested uploads: a config may name an
+   * issuer key ({@code token.key}), and uploads then carry a blind-signed token. Every config is published under
+   * version 5; older configs are still read, and their uploads may omit what they did not have.
    */
-  public static final int PROTOCOL_VERSION = 4;
+  public static final int PROTOCOL_VERSION = 5;
 
   /** The first version whose uploads must name their round's config. */
   public static final int ROUND_BOUND_VERSION = 4;
@@ -56,6 +59,12 @@ public record RoundConfig(String campaign, LocalDate ds, int round, OracleConfig
    */
   public record Download(long budgetBytes, int segments, int projectedAxes, long bytesPerDevice) {}
 
+  /**
+   * The round's upload tokens (docs/protocol.md "Upload tokens"): the issuer key they are signed under and whether
+   * an upload without one is refused ({@code MISSING_TOKEN}) or accepted and counted as unattested.
+   */
+  public record Tokens(TokenKey key, boolean required) {}
+
   public RoundConfig {
     if (!(samplingRate > 0 && samplingRate <= 1)) {
       throw new IllegalArgumentException("sampling rate must be in (0, 1], got: " + samplingRate);
@@ -65,7 +74,12 @@ public record RoundConfig(String campaign, LocalDate ds, int round, OracleConfig
   /** A config to publish, under the current protocol version. */
   public static RoundConfig of(String campaign, LocalDate ds, int round, OracleConfig oracle, double samplingRate,
       Embedding embedding, Download download) {
-    return new RoundConfig(campaign, ds, round, oracle, samplingRate, embedding, download, PROTOCOL_VERSION);
+    return new RoundConfig(campaign, ds, round, oracle, samplingRate, embedding, download, null, PROTOCOL_VERSION);
+  }
+
+  /** This config with upload tokens under {@code tokens}' issuer key. */
+  public RoundConfig withTokens(Tokens tokens) {
+    return new RoundConfig(campaign, ds, round, oracle, samplingRate, embedding, download, tokens, protocolVersion);
   }
 
   /** Whether uploads for this round must carry {@code config_sha256} (version 4 on). */
@@ -112,6 +126,11 @@ public record RoundConfig(String campaign, LocalDate ds, int round, OracleConfig
       if (download.projectedAxes() > 0) {
         p.put("download.projected.axes", Integer.toString(download.projectedAxes()));
       }
+    }
+    if (tokens != null) {
+      p.put("token.key", tokens.key().base64());
+      p.put("token.key.id", tokens.key().id());
+      p.put("token.required", Boolean.toString(tokens.required()));
     }
     StringBuilder text = new StringBuilder();
     p.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
@@ -174,12 +193,34 @@ public record RoundConfig(String campaign, LocalDate ds, int round, OracleConfig
           : new Download(Long.parseLong(p.getProperty("download.budget.bytes", "0")), segments, axes,
               Long.parseLong(p.getProperty("download.bytes.per.device", "0")));
       return new RoundConfig(p.getProperty("campaign"), LocalDate.parse(p.getProperty("ds")),
-          Integer.parseInt(p.getProperty("round")), oracle, rate, embedding, download, version);
+          Integer.parseInt(p.getProperty("round")), oracle, rate, embedding, download, tokens(p), version);
     } catch (InvalidRoundConfigException e) {
       throw e;
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new InvalidRoundConfigException(e.getMessage());
     }
+  }
+
+  /** The token keys, all three or none; the key id must be the key's. */
+  private static Tokens tokens(Properties p) {
+    String key = p.getProperty("token.key");
+    String id = p.getProperty("token.key.id");
+    String required = p.getProperty("token.required");
+    if (key == null && id == null && required == null) {
+      return null;
+    }
+    if (key == null || id == null || required == null) {
+      throw new InvalidRoundConfigException("token.key, token.key.id and token.required come together");
+    }
+    if (!required.equals("true") && !required.equals("false")) {
+      throw new InvalidRoundConfigException("token.required must be true or false, got: " + required);
+    }
+    TokenKey tokenKey = TokenKey.fromBase64(key);
+    if (!tokenKey.id().equals(id)) {
+      throw new InvalidRoundConfigException("token.key.id " + id + " is not the SHA-256 of token.key ("
+          + tokenKey.id() + ")");
+    }
+    return new Tokens(tokenKey, Boolean.parseBoolean(required));
   }
 
   /** SHA-256 of a config's text, in lower-case hex: what every manifest of the round records. */

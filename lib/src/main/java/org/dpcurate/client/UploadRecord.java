@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.dpcurate.attestation.UploadToken;
 import org.dpcurate.oracle.OracleKind;
 import org.dpcurate.oracle.PayloadField;
 import org.dpcurate.oracle.Report;
@@ -20,14 +21,29 @@ import org.dpcurate.oracle.Report;
  */
 public final class UploadRecord {
   private static final Set<String> COMMON = Set.of("report_id", "config_sha256", "oracle", "epsilon");
+  /** An attested upload's token (docs/protocol.md "Upload tokens"): all three fields or none. */
+  private static final Set<String> TOKEN = Set.of("token_key_id", "token_input", "token_signature");
 
   private UploadRecord() {}
 
   /**
    * A decoded upload: the report and the fields the server checks against the published config
-   * ({@code configSha256} null when the line has none).
+   * ({@code configSha256} null when the line has none; {@code tokenKeyId} and {@code token} null for an
+   * unattested upload).
    */
-  public record Upload(String reportId, String configSha256, OracleKind oracle, double epsilon, Report report) {}
+  public record Upload(String reportId, String configSha256, OracleKind oracle, double epsilon, Report report,
+      String tokenKeyId, UploadToken token) {}
+
+  /**
+   * The line of an attested upload: the report id is the token's, and {@code report} was randomized with the
+   * token's public randomness ({@code FrequencyOracle.randomize(value, token.publicRandomness(), rng)}).
+   */
+  public static String encode(UploadToken token, String tokenKeyId, String configSha256, Report report,
+      double epsilon) {
+    String line = encode(token.reportId(), configSha256, report, epsilon);
+    return line.substring(0, line.length() - 1) + ",\"token_key_id\":\"" + tokenKeyId + "\",\"token_input\":\""
+        + token.inputBase64Url() + "\",\"token_signature\":\"" + token.signatureBase64Url() + "\"}";
+  }
 
   /**
    * The line a device uploads for {@code report}, made under {@code epsilon} for the round whose config hashes to
@@ -77,6 +93,7 @@ public final class UploadRecord {
           + name);
     }
     Set<String> allowed = new TreeSet<>(COMMON);
+    allowed.addAll(TOKEN);
     for (PayloadField f : PayloadField.values()) {
       if (f.usedBy(kind)) {
         allowed.add(f.column());
@@ -93,7 +110,28 @@ public final class UploadRecord {
     int value = PayloadField.VALUE.usedBy(kind) ? integer(fields, "value") : 0;
     int sign = PayloadField.SIGN.usedBy(kind) ? integer(fields, "sign") : 0;
     byte[] bits = PayloadField.BITS.usedBy(kind) ? base64(text(fields, "bits")) : null;
-    return new Upload(reportId, configSha256, kind, epsilon, new Report(kind, hashIndex, seed, value, sign, bits));
+    Set<String> tokenFields = new TreeSet<>(TOKEN);
+    tokenFields.retainAll(fields.keySet());
+    String tokenKeyId = null;
+    UploadToken token = null;
+    if (tokenFields.size() == TOKEN.size()) {
+      tokenKeyId = text(fields, "token_key_id");
+      if (!tokenKeyId.matches("[0-9a-f]{64}")) {
+        throw new MalformedUploadException("token_key_id must be 64 lower-case hex digits, got: " + tokenKeyId);
+      }
+      try {
+        token = new UploadToken(UploadToken.base64Url("token_input", text(fields, "token_input")),
+            UploadToken.base64Url("token_signature", text(fields, "token_signature")));
+      } catch (MalformedUploadException e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        throw new MalformedUploadException(e.getMessage());
+      }
+    } else if (!tokenFields.isEmpty()) {
+      throw new MalformedUploadException("a token is " + TOKEN + " together, got only " + tokenFields);
+    }
+    return new Upload(reportId, configSha256, kind, epsilon, new Report(kind, hashIndex, seed, value, sign, bits),
+        tokenKeyId, token);
   }
 
   private static Object required(Map<String, ?> fields, String key) {

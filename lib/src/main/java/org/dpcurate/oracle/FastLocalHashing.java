@@ -57,6 +57,18 @@ public final class FastLocalHashing extends FrequencyOracle implements HashedOra
   }
 
   @Override
+  public Report randomize(int value, long publicRandomness, RandomGenerator rng) {
+    requireInDomain(value);
+    int index = publicIndex(publicRandomness, pool);
+    return Report.flh(index, LocalHashing.perturb(family.bucket(index, value), g, p, rng));
+  }
+
+  @Override
+  public boolean followsPublicRandomness(Report report, long publicRandomness) {
+    return report.hashIndex() == publicIndex(publicRandomness, pool);
+  }
+
+  @Override
   public Report randomizeAbsent(RandomGenerator rng) {
     int index = rng.nextInt(pool);
     return Report.flh(index, LocalHashing.perturb(rng.nextInt(g), g, p, rng));

@@ -49,6 +49,27 @@ public abstract class FrequencyOracle implements Serializable {
   public abstract Report randomize(int value, RandomGenerator rng);
 
   /**
+   * Device side, attested upload: as {@link #randomize(int, RandomGenerator)}, but the report's public part (OLH's
+   * seed, FLH's hash index, the CMS/HCMS sketch row) comes from {@code publicRandomness}, a uniform 64-bit value
+   * derived from the device's upload token, which the device cannot choose (docs/protocol.md "Upload tokens"). The
+   * public part is uniform and independent of the value either way, so the report's distribution, and its eps-LDP
+   * ratio, are unchanged. Oracles without a public part (GRR, OUE, SS) ignore it.
+   */
+  public Report randomize(int value, long publicRandomness, RandomGenerator rng) {
+    return randomize(value, rng);
+  }
+
+  /** Whether {@code report}'s public part is the one {@code publicRandomness} fixes (always, without one). */
+  public boolean followsPublicRandomness(Report report, long publicRandomness) {
+    return true;
+  }
+
+  /** The public part's index in {@code [0, size)} that {@code publicRandomness} gives (unsigned remainder). */
+  protected static int publicIndex(long publicRandomness, int size) {
+    return (int) Long.remainderUnsigned(publicRandomness, size);
+  }
+
+  /**
    * The exact probability that {@link #randomize} outputs {@code report} for {@code value}. For OLH it is the
    * probability conditional on the report's seed, which is drawn independently of the value and cancels in any
    * privacy ratio.

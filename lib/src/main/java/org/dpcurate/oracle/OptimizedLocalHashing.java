@@ -35,6 +35,17 @@ public final class OptimizedLocalHashing extends PureOracle {
   }
 
   @Override
+  public Report randomize(int value, long publicRandomness, RandomGenerator rng) {
+    requireInDomain(value);
+    return Report.olh(publicRandomness, LocalHashing.perturb(bucket(value, publicRandomness), g, p, rng));
+  }
+
+  @Override
+  public boolean followsPublicRandomness(Report report, long publicRandomness) {
+    return report.seed() == publicRandomness;
+  }
+
+  @Override
   public Report randomizeAbsent(RandomGenerator rng) {
     long seed = rng.nextLong();
     return Report.olh(seed, LocalHashing.perturb(rng.nextInt(g), g, p, rng));

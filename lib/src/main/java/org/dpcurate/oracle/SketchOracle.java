@@ -73,6 +73,18 @@ abstract class SketchOracle extends FrequencyOracle implements HashedOracle {
   }
 
   @Override
+  public Report randomize(int value, long publicRandomness, RandomGenerator rng) {
+    requireInDomain(value);
+    int row = publicIndex(publicRandomness, k);
+    return encode(row, bucket(value, row), rng);
+  }
+
+  @Override
+  public boolean followsPublicRandomness(Report report, long publicRandomness) {
+    return report.hashIndex() == publicIndex(publicRandomness, k);
+  }
+
+  @Override
   public Report randomizeAbsent(RandomGenerator rng) {
     int row = rng.nextInt(k);
     return encode(row, rng.nextInt(m), rng);

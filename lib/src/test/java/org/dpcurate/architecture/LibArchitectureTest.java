@@ -30,13 +30,22 @@ class LibArchitectureTest {
   /** The one class that runs a language model (llama.cpp). */
   private static final String LANGUAGE_MODEL_RUNNER = "org\\.dpcurate\\.refinement\\.LlmVariation(\\$.*)?";
 
+  /** The one class that uses BouncyCastle's RSA engines (blind signatures). */
+  private static final String BLIND_SIGNATURES = "org\\.dpcurate\\.attestation\\.BlindRsa(\\$.*)?";
+
   @ArchTest
   static final ArchRule libDependsOnTheJdkAlone = classes().that().haveNameNotMatching(MODEL_RUNNER)
       .and().haveNameNotMatching(EIGENDECOMPOSITIONS).and().haveNameNotMatching(WORDNET_READER)
-      .and().haveNameNotMatching(LANGUAGE_MODEL_RUNNER)
+      .and().haveNameNotMatching(LANGUAGE_MODEL_RUNNER).and().haveNameNotMatching(BLIND_SIGNATURES)
       .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.dpcurate..")
       .because("lib needs nothing beyond the JDK but the embedding model, linear algebra for eigendecompositions, "
-          + "WordNet for lexical variation and llama.cpp for the llm variation");
+          + "WordNet for lexical variation, llama.cpp for the llm variation and BouncyCastle's RSA for blind "
+          + "signatures");
+
+  @ArchTest
+  static final ArchRule bouncyCastleStaysBehindOneClass = classes().that().haveNameNotMatching(BLIND_SIGNATURES)
+      .should().onlyDependOnClassesThat().resideOutsideOfPackage("org.bouncycastle..")
+      .because("blinding and the issuer's RSA operation are BlindRsa's; verifying needs only the JDK");
 
   @ArchTest
   static final ArchRule llamaStaysBehindOneClass = classes().that().haveNameNotMatching(LANGUAGE_MODEL_RUNNER)
@@ -75,8 +84,9 @@ class LibArchitectureTest {
    */
   private static final java.util.Map<String, java.util.List<String>> ARROWS = java.util.Map.ofEntries(
       java.util.Map.entry("hash", java.util.List.of()),
+      java.util.Map.entry("attestation", java.util.List.of()),
       java.util.Map.entry("oracle", java.util.List.of("hash")),
-      java.util.Map.entry("client", java.util.List.of("oracle", "hash")),
+      java.util.Map.entry("client", java.util.List.of("oracle", "hash", "attestation")),
       java.util.Map.entry("estimation", java.util.List.of("oracle", "client")),
       java.util.Map.entry("selection", java.util.List.of("estimation")),
       java.util.Map.entry("embedding", java.util.List.of("hash")),

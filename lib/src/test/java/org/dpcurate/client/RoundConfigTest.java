@@ -3,6 +3,7 @@ package org.dpcurate.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,27 @@ class RoundConfigTest {
     RoundConfig version1 = RoundConfig.parse(grr.replaceAll("protocol.version=\\d+\n", ""));
     assertEquals(1, version1.protocolVersion(), "GRR did not change between versions");
     assertFalse(version1.uploadsNameRound(), "uploads name their round from version 4 on");
-    assertFalse(RoundConfig.parse(grr.replace("protocol.version=4", "protocol.version=3")).uploadsNameRound());
+    assertFalse(RoundConfig.parse(grr.replace("protocol.version=" + RoundConfig.PROTOCOL_VERSION, "protocol.version=3")).uploadsNameRound());
+  }
+
+  @Test
+  void anIssuerKeyTravelsInTheConfigAndMustMatchItsId() {
+    org.dpcurate.attestation.TokenKey key = org.dpcurate.attestation.TokenKeys.generate(2048,
+        org.dpcurate.attestation.SeededSecureRandom.of(3)).published();
+    RoundConfig c = RoundConfig.of("c", DS, 1, OracleConfig.olh(2, 100)).withTokens(new RoundConfig.Tokens(key, true));
+    String text = c.format();
+    assertTrue(text.contains("token.key.id=" + key.id() + "\n") && text.contains("token.required=true\n"), text);
+    RoundConfig back = RoundConfig.parse(text);
+    assertEquals(key.id(), back.tokens().key().id());
+    assertTrue(back.tokens().required());
+    assertEquals(text, back.format());
+    assertNull(RoundConfig.parse(RoundConfig.of("c", DS, 1, OracleConfig.olh(2, 100)).format()).tokens());
+    RoundConfig.InvalidRoundConfigException wrongId = assertThrows(RoundConfig.InvalidRoundConfigException.class,
+        () -> RoundConfig.parse(text.replace("token.key.id=" + key.id(), "token.key.id=" + "0".repeat(64))));
+    assertTrue(wrongId.getMessage().contains("is not the SHA-256 of token.key"), wrongId.getMessage());
+    assertThrows(RoundConfig.InvalidRoundConfigException.class,
+        () -> RoundConfig.parse(text.replace("token.required=true\n", "")));
+    assertThrows(RoundConfig.InvalidRoundConfigException.class,
+        () -> RoundConfig.parse(text.replace("token.required=true", "token.required=yes")));
   }
 }
