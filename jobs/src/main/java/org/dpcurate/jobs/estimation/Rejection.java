@@ -21,7 +21,20 @@ public enum Rejection {
   /** Another report with the same report_id counted instead. */
   DUPLICATE_REPORT_ID,
   /** An upload naming another round's config (config_sha256), or none where the round requires it. */
-  WRONG_ROUND;
+  WRONG_ROUND,
+  /** (attested rounds) An upload without a token where the round's tokens are required. */
+  MISSING_TOKEN,
+  /** (attested rounds) A token whose signature does not verify under the round's issuer key. */
+  BAD_TOKEN,
+  /** A token naming another issuer key than the round's (or any key, for a round without tokens). */
+  WRONG_TOKEN_KEY,
+  /** (attested rounds) A token already spent on this date, by another upload with another payload. */
+  DUPLICATE_TOKEN,
+  /**
+   * (attested rounds) A report whose id, or public randomness (OLH seed, FLH hash index, CMS/HCMS row), is not the
+   * one its token fixes.
+   */
+  RANDOMNESS_MISMATCH;
 
   /** The code of an oracle's own validation failure. */
   public static Rejection of(InvalidReportException.Reason reason) {

@@ -86,9 +86,10 @@ public final class Ingestion {
    *
    * @param duplicatesDropped identical copies of an accepted line (an upload delivered twice), counted, not kept
    * @param rankingWithdrawn the date had a ranking, now stale: estimate it again
+   * @param unattested accepted reports without a token (a round whose tokens are optional)
    */
   public record Result(boolean unchanged, int batches, long lines, long accepted, long duplicatesDropped,
-      Map<String, Long> rejected, boolean rankingWithdrawn) {}
+      Map<String, Long> rejected, boolean rankingWithdrawn, long unattested) {}
 
   public Result ingest(LocalDate ds) {
     long start = System.nanoTime();
@@ -101,22 +102,28 @@ public final class Ingestion {
         && published.hash().equals(previous.get("config_hash"))) {
       LOG.info("{} {}: the {} landed batches were ingested before; nothing to do", campaign, ds,
           landed.batches().size());
-      return new Result(true, landed.batches().size(), 0, 0, 0, Map.of(), false);
+      return new Result(true, landed.batches().size(), 0, 0, 0, Map.of(), false, 0);
     }
-    Dataset<Row> checked = deduplicated(check(landed, published)).persist(StorageLevel.MEMORY_AND_DISK());
+    // A token names its report: a token spent twice with two payloads is a reused token, not just a reused id.
+    String reused = published.tokens() != null ? Rejection.DUPLICATE_TOKEN.name() : DUPLICATE_REPORT_ID;
+    Dataset<Row> checked = deduplicated(check(landed, published), reused).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Column[] reportColumns = Arrays.stream(ReportTable.COLUMNS).map(functions::col).toArray(Column[]::new);
       // One pass counts every outcome: the null reason is the accepted lines.
       Map<String, Long> rejected = new TreeMap<>();
       long accepted = 0;
+      long unattested = 0;
       long duplicates = 0;
-      for (Row r : ParquetInput.reading(landed.dir(), () -> checked.groupBy("reason").count().collectAsList())) {
+      Column note = functions.when(functions.col("reason").isNull(), functions.col("detail"));
+      for (Row r : ParquetInput.reading(landed.dir(),
+          () -> checked.groupBy(functions.col("reason"), note.as("note")).count().collectAsList())) {
         if (r.isNullAt(0)) {
-          accepted = r.getLong(1);
+          accepted += r.getLong(2);
+          unattested += UploadValidation.UNATTESTED.equals(r.getString(1)) ? r.getLong(2) : 0;
         } else if (r.getString(0).equals(IDENTICAL_COPY)) {
-          duplicates = r.getLong(1);
+          duplicates = r.getLong(2);
         } else {
-          rejected.put(r.getString(0), r.getLong(1));
+          rejected.put(r.getString(0), r.getLong(2));
         }
       }
       long rejectedLines = rejected.values().stream().mapToLong(Long::longValue).sum();
@@ -139,6 +146,7 @@ public final class Ingestion {
           .set("landing", landed.dir()).set("batches", landed.batches())
           .set("landing_fingerprint", landed.fingerprint()).input(landed.dir())
           .count("lines", lines).count("accepted", accepted).count("duplicates_dropped", duplicates)
+          .count("unattested", unattested)
           .count("rejected_by_reason", rejected).timing("ingest", Timing.seconds(start));
       w.commit(checked.where("reason is null").select(reportColumns), ReportTable.NAME, campaign, ds, manifest);
       // Identical redeliveries add no report; new reports make a ranking of the date stale.
@@ -148,9 +156,12 @@ public final class Ingestion {
         Withdrawals.withdraw(w, RankedTable.NAME, campaign, ds, "uploads landed after the date was estimated "
             + "were ingested; estimate the date again");
       }
-      LOG.info("{} {}: ingested {} batches, {} lines: {} reports, {} identical copies dropped, rejected {} in {}",
-          campaign, ds, landed.batches().size(), lines, accepted, duplicates, rejected, Timing.since(start));
-      return new Result(false, landed.batches().size(), lines, accepted, duplicates, rejected, withdrawn);
+      LOG.info("{} {}: ingested {} batches, {} lines: {} reports{}, {} identical copies dropped, rejected {} in {}",
+          campaign, ds, landed.batches().size(), lines, accepted,
+          published.tokens() == null ? "" : " (" + unattested + " unattested)", duplicates, rejected,
+          Timing.since(start));
+      return new Result(false, landed.batches().size(), lines, accepted, duplicates, rejected, withdrawn,
+          unattested);
     } finally {
       checked.unpersist();
     }
@@ -162,16 +173,24 @@ public final class Ingestion {
         ? n.longValue() : -1;
   }
 
-  /** A report row or a rejection row as a row of {@link #CHECKED}; a report keeps its file and line too. */
+  /**
+   * A report row (with its note, if any, as the detail) or a rejection row as a row of {@link #CHECKED}; a report
+   * keeps its file and line too.
+   */
   private static Row widen(Row r, int reportColumns, String file, byte[] record) {
     Object[] values = new Object[reportColumns + 5];
-    int offset = r.size() == reportColumns ? 0 : reportColumns;
-    for (int i = 0; i < r.size(); i++) {
-      values[offset + i] = r.get(i);
-    }
-    if (offset == 0) {
+    boolean report = r.size() >= reportColumns;
+    if (report) {
+      for (int i = 0; i < reportColumns; i++) {
+        values[i] = r.get(i);
+      }
       values[reportColumns] = file;
       values[reportColumns + 1] = new String(record, java.nio.charset.StandardCharsets.UTF_8);
+      values[reportColumns + 3] = r.size() > reportColumns ? r.get(reportColumns) : null;
+    } else {
+      for (int i = 0; i < r.size(); i++) {
+        values[reportColumns + i] = r.get(i);
+      }
     }
     return RowFactory.create(values);
   }
@@ -179,9 +198,10 @@ public final class Ingestion {
   /**
    * Uploads are delivered at least once: of the accepted lines with one report_id, the first (by file, then
    * payload) is the report; an identical copy is marked {@link #IDENTICAL_COPY} (counted, not kept), a copy with
-   * another payload is rejected as {@code DUPLICATE_REPORT_ID}.
+   * another payload is rejected as {@code reused}: {@code DUPLICATE_REPORT_ID}, or {@code DUPLICATE_TOKEN} in a
+   * round with tokens, whose report ids are the tokens'.
    */
-  private static Dataset<Row> deduplicated(Dataset<Row> checked) {
+  private static Dataset<Row> deduplicated(Dataset<Row> checked, String reused) {
     Column[] payload = Arrays.stream(ReportTable.COLUMNS).map(functions::col).toArray(Column[]::new);
     Column[] order = new Column[payload.length + 1];
     order[0] = functions.col("file");
@@ -196,10 +216,11 @@ public final class Ingestion {
         .withColumn("_copy", copy).withColumn("_same", functions.struct(payload).equalTo(first))
         .withColumn("_kept_file", firstFile)
         .withColumn("reason", functions.when(functions.col("_copy").and(functions.col("_same")),
-            functions.lit(IDENTICAL_COPY)).when(functions.col("_copy"), functions.lit(DUPLICATE_REPORT_ID)))
-        .withColumn("detail", functions.when(functions.col("reason").equalTo(DUPLICATE_REPORT_ID),
+            functions.lit(IDENTICAL_COPY)).when(functions.col("_copy"), functions.lit(reused)))
+        .withColumn("detail", functions.when(functions.col("reason").equalTo(reused),
             functions.concat(functions.lit("report_id reused with another payload; the report in "),
-                functions.col("_kept_file"), functions.lit(" was kept"))))
+                functions.col("_kept_file"), functions.lit(" was kept")))
+            .otherwise(functions.col("detail")))
         .drop("_copy", "_same", "_kept_file");
     return reports.unionByName(checked.where("reason is not null"));
   }
@@ -217,12 +238,10 @@ public final class Ingestion {
     }
     Broadcast<FrequencyOracle> oracle = JavaSparkContext.fromSparkContext(w.spark().sparkContext())
         .broadcast(FrequencyOracle.of(published.oracle()));
-    double epsilon = published.oracle().epsilon();
-    String configSha256 = published.hash();
-    boolean namesRequired = published.uploadsNameRound();
+    UploadRound round = UploadRound.of(published);
     int reportColumns = ReportTable.COLUMNS.length;
     MapPartitionsFunction<Row, Row> validate = rows -> {
-      UploadFormat.Decoder decoder = format.decoder(oracle.value(), epsilon, configSha256, namesRequired);
+      UploadFormat.Decoder decoder = format.decoder(oracle.value(), round);
       // Lazily, a row per upload: a partition's records are never all in memory.
       return new Iterator<Row>() {
         private Row next;

@@ -45,8 +45,8 @@ final class JsonLines implements UploadFormat {
   }
 
   @Override
-  public Decoder decoder(FrequencyOracle oracle, double epsilon, String configSha256, boolean namesRequired) {
-    UploadValidation validation = new UploadValidation(oracle, epsilon, configSha256, namesRequired);
+  public Decoder decoder(FrequencyOracle oracle, UploadRound round) {
+    UploadValidation validation = new UploadValidation(oracle, round);
     return (file, bytes) -> {
       String line;
       try {

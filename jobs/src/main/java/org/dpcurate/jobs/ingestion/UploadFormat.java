@@ -16,15 +16,13 @@ public interface UploadFormat extends Serializable {
   /** The files' records as rows of (value: one record's exact bytes, file: the file it came from). */
   Dataset<Row> records(SparkSession spark, List<String> files);
 
-  /**
-   * The decoder an executor uses for a round with this oracle and eps, whose config hashes to {@code configSha256};
-   * {@code namesRequired}: every upload must name it (protocol version 4 on), else only a named one is checked.
-   */
-  Decoder decoder(FrequencyOracle oracle, double epsilon, String configSha256, boolean namesRequired);
+  /** The decoder an executor uses for a round with this oracle, checked against {@code round}. */
+  Decoder decoder(FrequencyOracle oracle, UploadRound round);
 
   /**
-   * One record to a report row ({@code ReportTable.SCHEMA}), a rejection row (file, line, reason, detail,
-   * line_base64), or null for no upload at all.
+   * One record to a report row ({@code ReportTable.SCHEMA}, then optionally a note such as
+   * {@link UploadValidation#UNATTESTED}), a rejection row (file, line, reason, detail, line_base64), or null for no
+   * upload at all.
    */
   interface Decoder {
     Row check(String file, byte[] record);

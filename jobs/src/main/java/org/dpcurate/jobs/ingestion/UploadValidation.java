@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.dpcurate.attestation.TokenKey;
+import org.dpcurate.attestation.TokenVerifier;
+import org.dpcurate.attestation.UploadToken;
 import org.dpcurate.client.UploadRecord;
 import org.dpcurate.jobs.estimation.Rejection;
 import org.dpcurate.jobs.estimation.ReportValidator;
@@ -17,8 +20,10 @@ import org.dpcurate.oracle.FrequencyOracle;
 
 /**
  * One upload line to a report row or a rejection, on the executors: the line must be one JSON object that
- * {@link UploadRecord} decodes, made for this round (its {@code config_sha256}), with the published eps and oracle,
- * and valid for the published config; the reason codes are estimate's ({@link Rejection}).
+ * {@link UploadRecord} decodes, made for this round (its {@code config_sha256}), attested as the round requires
+ * (a token the round's issuer signed for this round, whose hash is the report's id and fixes its public
+ * randomness), with the published eps and oracle, and valid for the published config; the reason codes are
+ * estimate's ({@link Rejection}).
  */
 final class UploadValidation {
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
@@ -28,16 +33,20 @@ final class UploadValidation {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
-  private final ReportValidator validator;
-  private final double epsilon;
-  private final String configSha256;
-  private final boolean namesRequired;
+  /** The note on an accepted report without a token, in a round whose tokens are optional. */
+  static final String UNATTESTED = "unattested";
 
-  UploadValidation(FrequencyOracle oracle, double epsilon, String configSha256, boolean namesRequired) {
-    this.validator = new ReportValidator(oracle, epsilon);
-    this.epsilon = epsilon;
-    this.configSha256 = configSha256;
-    this.namesRequired = namesRequired;
+  private final FrequencyOracle oracle;
+  private final ReportValidator validator;
+  private final UploadRound round;
+  private final TokenVerifier tokens;
+
+  UploadValidation(FrequencyOracle oracle, UploadRound round) {
+    this.oracle = oracle;
+    this.validator = new ReportValidator(oracle, round.epsilon());
+    this.round = round;
+    this.tokens = round.attested()
+        ? new TokenVerifier(TokenKey.fromBase64(round.tokenKeySpki()), round.configSha256()) : null;
   }
 
   /**
@@ -53,14 +62,65 @@ final class UploadValidation {
     } catch (UploadRecord.MalformedUploadException e) {
       return rejected(file, line, Rejection.MALFORMED, e.getMessage());
     }
-    if (upload.configSha256() == null ? namesRequired : !upload.configSha256().equals(configSha256)) {
+    String configSha256 = round.configSha256();
+    if (upload.configSha256() == null ? round.namesRequired() : !upload.configSha256().equals(configSha256)) {
       return rejected(file, line, Rejection.WRONG_ROUND, upload.configSha256() == null
           ? "config_sha256 is missing: this round's uploads must name its config (SHA-256 " + configSha256 + ")"
           : "made for the round whose config is " + upload.configSha256() + ", not this date's " + configSha256);
     }
+    Row tokenRejected = checkToken(file, line, upload);
+    if (tokenRejected != null) {
+      return tokenRejected;
+    }
     ReportValidator.Rejected rejected = validator.check(upload.epsilon(), upload.report());
-    return rejected != null ? rejected(file, line, rejected.reason(), rejected.detail())
-        : ReportTable.toRow(upload.reportId(), upload.report(), epsilon);
+    if (rejected != null) {
+      return rejected(file, line, rejected.reason(), rejected.detail());
+    }
+    Row report = ReportTable.toRow(upload.reportId(), upload.report(), round.epsilon());
+    if (tokens != null && upload.token() == null) {
+      Object[] noted = new Object[report.size() + 1];
+      for (int i = 0; i < report.size(); i++) {
+        noted[i] = report.get(i);
+      }
+      noted[report.size()] = UNATTESTED;
+      return RowFactory.create(noted);
+    }
+    return report;
+  }
+
+  /** The token's rejection, or null: a valid token that fixes this report, or no token where none is required. */
+  private Row checkToken(String file, String line, UploadRecord.Upload upload) {
+    UploadToken token = upload.token();
+    if (tokens == null) {
+      return token == null ? null : rejected(file, line, Rejection.WRONG_TOKEN_KEY,
+          "this round publishes no token key, but the upload carries a token under " + upload.tokenKeyId());
+    }
+    if (token == null) {
+      return round.tokensRequired() ? rejected(file, line, Rejection.MISSING_TOKEN,
+          "this round's uploads must carry a token under key " + tokens.key().id()) : null;
+    }
+    switch (tokens.check(upload.tokenKeyId(), token)) {
+      case WRONG_KEY:
+        return rejected(file, line, Rejection.WRONG_TOKEN_KEY, "signed under key " + upload.tokenKeyId()
+            + ", not this round's " + tokens.key().id());
+      case BAD_SIGNATURE:
+        return rejected(file, line, Rejection.BAD_TOKEN, "the token's signature does not verify under key "
+            + tokens.key().id());
+      case WRONG_ROUND:
+        return rejected(file, line, Rejection.WRONG_ROUND, "the token was issued for the round whose config is "
+            + token.configSha256() + ", not this date's " + round.configSha256());
+      case VALID:
+        break;
+    }
+    if (!upload.reportId().equals(token.reportId())) {
+      return rejected(file, line, Rejection.RANDOMNESS_MISMATCH, "report_id must be the token's, "
+          + token.reportId() + ", got " + upload.reportId());
+    }
+    if (!oracle.followsPublicRandomness(upload.report(), token.publicRandomness())) {
+      return rejected(file, line, Rejection.RANDOMNESS_MISMATCH, "the report's " + oracle.kind()
+          + " public randomness (seed, hash index or row) is not the one its token fixes");
+    }
+    return null;
   }
 
   private static Row rejected(String file, String line, Rejection reason, String detail) {

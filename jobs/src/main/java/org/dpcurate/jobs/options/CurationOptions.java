@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.dpcurate.attestation.TokenKey;
+import org.dpcurate.client.RoundConfig;
 import org.dpcurate.estimation.Decoding;
 import org.dpcurate.estimation.PostProcessing;
 import org.dpcurate.oracle.OracleConfig;
@@ -54,6 +56,14 @@ public final class CurationOptions {
           + "in int8, else the whole pool projected on its principal axes (at least a quarter of them), else the "
           + "fewest int8 segments, each device downloading and voting in one (docs/protocol.md)",
       "every device downloads the whole pool", Parsers.bytesIn(8, 1L << 40));
+
+  public static final Option<TokenKey> TOKEN_KEY = Option.optional("token-key", "FILE",
+      "the round's token issuer public key (DER or PEM SubjectPublicKeyInfo, RSA >= 2048 bits): uploads carry a "
+          + "blind-signed token (docs/protocol.md \"Upload tokens\")", "uploads carry no token",
+      Parsers.tokenKeyFile());
+  public static final Option<String> TOKENS = Option.of("tokens", "MODE",
+      "with --token-key: 'required' refuses an upload without a token (MISSING_TOKEN); 'optional' accepts it and "
+          + "counts it as unattested", "required", Parsers.oneOf(List.of("required", "optional"), m -> m));
 
   public static final Option<Double> FAKE_SHARE = Option.of("fake-share", "F",
       "share of simulated devices that are fake and push --attack-target (docs/security.md), in [0, 0.5]", 0.0,
@@ -123,12 +133,13 @@ public final class CurationOptions {
   public static final List<Option<?>> SIMULATION = List.of(DEVICES, EPSILON, ORACLE, REPORT_BITS, DOWNLOAD_BUDGET,
       FAKE_SHARE, ATTACK_TARGET);
   public static final List<Option<?>> PUBLICATION = List.of(EPSILON, ORACLE, REPORT_BITS, EXPECTED_REPORTS,
-      DOWNLOAD_BUDGET, CommonOptions.POLICY, CommonOptions.BUDGET, CommonOptions.BUDGET_PERIOD_DAYS,
-      CommonOptions.OVERRIDE_BUDGET);
+      DOWNLOAD_BUDGET, TOKEN_KEY, TOKENS, CommonOptions.POLICY, CommonOptions.BUDGET,
+      CommonOptions.BUDGET_PERIOD_DAYS, CommonOptions.OVERRIDE_BUDGET);
 
   public static PublishSettings publication(Cli cli) {
+    TokenKey key = cli.get(TOKEN_KEY);
     return new PublishSettings(cli.get(EPSILON), cli.get(ORACLE), cli.get(REPORT_BITS), cli.get(EXPECTED_REPORTS),
-        cli.get(DOWNLOAD_BUDGET));
+        cli.get(DOWNLOAD_BUDGET), key == null ? null : new RoundConfig.Tokens(key, cli.get(TOKENS).equals("required")));
   }
 
   public static EstimationSettings estimation(Cli cli) {

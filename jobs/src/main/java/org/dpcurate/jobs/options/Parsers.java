@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.dpcurate.attestation.TokenKey;
 import java.util.stream.Collectors;
 
 /** The parsers options are built from; every failure says what is allowed and what was given. */
@@ -136,6 +137,33 @@ public final class Parsers {
       }
       return p;
     }, Path::toString);
+  }
+
+  /**
+   * An issuer's public key file: DER SubjectPublicKeyInfo, or the same in PEM ({@code -----BEGIN PUBLIC KEY-----}),
+   * RSA of at least 2048 bits.
+   */
+  public static Parser<TokenKey> tokenKeyFile() {
+    return Parser.of(text -> {
+      Path p = readableFile().parse(text);
+      try {
+        byte[] bytes = Files.readAllBytes(p);
+        String pem = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+        if (pem.contains("-----BEGIN PUBLIC KEY-----")) {
+          String body = pem.substring(pem.indexOf("-----BEGIN PUBLIC KEY-----") + 26);
+          int end = body.indexOf("-----END PUBLIC KEY-----");
+          if (end < 0) {
+            throw new IllegalArgumentException(text + ": a PEM key without its END line");
+          }
+          bytes = java.util.Base64.getMimeDecoder().decode(body.substring(0, end));
+        }
+        return TokenKey.fromSpki(bytes);
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("cannot read " + text + ": " + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(text + ": " + e.getMessage());
+      }
+    }, TokenKey::id);
   }
 
   /** One of {@code values}, matched on {@code optionValue}. */

@@ -12,7 +12,7 @@ public record SimulationSettings(PopulationConfig population, double epsilon, Or
     Long downloadBudget, double fakeShare, String attackTarget) {
   /** How the simulated rounds are published: for the population's device count. */
   public PublishSettings publishing() {
-    return new PublishSettings(epsilon, oracle, reportBits, population.devices(), downloadBudget);
+    return new PublishSettings(epsilon, oracle, reportBits, population.devices(), downloadBudget, null);
   }
 
   /** The same devices with another eps and device count (simulation variants). */

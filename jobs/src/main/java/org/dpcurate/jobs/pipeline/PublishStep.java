@@ -77,7 +77,7 @@ public final class PublishStep {
     PublishedConfig published = PublishedConfigs.write(run.warehouse(), RoundConfig.of(run.campaign(), ds,
         pool.get(0).round(), config, samplingRate, model == null ? null : new RoundConfig.Embedding(model, dimension),
         plan == null ? null : new RoundConfig.Download(settings.downloadBudget(), segments, plan.projectedAxes(),
-            plan.bytesPerDevice())), replace);
+            plan.bytesPerDevice())).withTokens(settings.tokens()), replace);
     PrincipalProjection projection = plan != null && plan.projected()
         ? PrincipalProjection.fit(pool.stream().map(Candidate::embedding).toArray(float[][]::new),
             plan.projectedAxes())

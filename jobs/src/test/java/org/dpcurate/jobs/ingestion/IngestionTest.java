@@ -15,6 +15,11 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.dpcurate.attestation.SeededSecureRandom;
+import org.dpcurate.attestation.TokenIssuer;
+import org.dpcurate.attestation.TokenKeys;
+import org.dpcurate.attestation.TokenRequest;
+import org.dpcurate.attestation.UploadToken;
 import org.dpcurate.client.RoundConfig;
 import org.dpcurate.client.UploadRecord;
 import org.dpcurate.jobs.runtime.ExitCode;
@@ -124,5 +129,99 @@ class IngestionTest {
         .map(row -> (String) row.getAs("detail")).toList();
     assertTrue(details.stream().anyMatch(d -> d.contains("config_sha256 is missing")), details.toString());
     assertTrue(details.stream().anyMatch(d -> d.contains(otherDate)), details.toString());
+  }
+
+  /**
+   * An attested round (OLH, tokens required): each honest device's token-bound upload is accepted once; a missing,
+   * forged, foreign-key or other-round token, a report id or seed the token does not fix, and a token spent twice
+   * with another payload are each refused by name; an identical redelivery is dropped; nothing valid is lost. With
+   * tokens optional, an upload without one is accepted and counted as unattested.
+   */
+  @Test
+  void attestedUploadsAreCheckedTokenByToken() throws Exception {
+    Warehouse w = new Warehouse(dir.resolve("wh").toString(), spark);
+    OracleConfig olh = OracleConfig.olh(2, 10);
+    TokenKeys keys = TokenKeys.generate(2048, SeededSecureRandom.of(21));
+    TokenIssuer issuer = new TokenIssuer(keys);
+    TokenIssuer stranger = new TokenIssuer(TokenKeys.generate(2048, SeededSecureRandom.of(22)));
+    String round = PublishedConfigs.write(w, RoundConfig.of("c", DS, 1, olh)
+        .withTokens(new RoundConfig.Tokens(issuer.key(), true)), true).hash();
+    String otherRound = RoundConfig.sha256(RoundConfig.of("c", DS.plusDays(1), 1, olh).format());
+    FrequencyOracle oracle = FrequencyOracle.of(olh);
+    SplittableRandom rng = new SplittableRandom(4);
+    List<String> lines = new ArrayList<>();
+    int honest = 60;
+    for (int d = 0; d < honest; d++) {
+      UploadToken token = token(issuer, "device-" + d, round, d);
+      lines.add(UploadRecord.encode(token, issuer.key().id(), round,
+          oracle.randomize(d % 10, token.publicRandomness(), rng), olh.epsilon()));
+    }
+    lines.add(lines.get(0)); // redelivered as is
+    UploadToken spent = token(issuer, "device-s", round, 1000);
+    // One token spent on two uploads with two payloads: the first counts, the second is a reused token.
+    UploadToken second = token(issuer, "device-x", round, 1001);
+    String extra = UploadRecord.encode(second, issuer.key().id(), round,
+        oracle.randomize(3, second.publicRandomness(), rng), olh.epsilon());
+    lines.add(extra);
+    lines.add(UploadRecord.encode(second, issuer.key().id(), round,
+        oracle.randomize(4, second.publicRandomness(), rng), olh.epsilon()));
+    String missing = UploadRecord.encode(UploadRecord.reportId(1, 2), round,
+        oracle.randomize(1, rng), olh.epsilon());
+    UploadToken forged = new UploadToken(spent.input(), flipped(spent.signature()));
+    UploadToken foreign = token(stranger, "device-y", round, 1002);
+    UploadToken elsewhere = token(issuer, "device-z", otherRound, 1003);
+    UploadToken chosen = token(issuer, "device-w", round, 1004);
+    lines.add(missing);
+    lines.add(UploadRecord.encode(forged, issuer.key().id(), round,
+        oracle.randomize(1, forged.publicRandomness(), rng), olh.epsilon()));
+    lines.add(UploadRecord.encode(foreign, stranger.key().id(), round,
+        oracle.randomize(1, foreign.publicRandomness(), rng), olh.epsilon()));
+    lines.add(UploadRecord.encode(elsewhere, issuer.key().id(), round,
+        oracle.randomize(1, elsewhere.publicRandomness(), rng), olh.epsilon()));
+    lines.add(UploadRecord.encode(chosen, issuer.key().id(), round,
+        oracle.randomize(1, chosen.publicRandomness() + 1, rng), olh.epsilon()));
+    lines.add(UploadRecord.encode(spent, issuer.key().id(), round,
+        oracle.randomize(1, spent.publicRandomness(), rng), olh.epsilon()).replace(spent.reportId(),
+        UploadRecord.reportId(5, 5)));
+    land(lines, DS);
+
+    Ingestion.Result r = ingestion(w, 0.5).ingest(DS);
+    assertEquals(honest + 1, r.accepted(), "every honest device once, and the first use of the re-spent token");
+    assertEquals(1, r.duplicatesDropped());
+    assertEquals(Map.of("MISSING_TOKEN", 1L, "BAD_TOKEN", 1L, "WRONG_TOKEN_KEY", 1L, "WRONG_ROUND", 1L,
+        "RANDOMNESS_MISMATCH", 2L, "DUPLICATE_TOKEN", 1L), r.rejected());
+    assertEquals(r.lines(), r.accepted() + r.duplicatesDropped() + 7);
+    assertEquals(0, r.unattested());
+
+    LocalDate optionalDay = DS.plusDays(2);
+    String optionalRound = PublishedConfigs.write(w, RoundConfig.of("c", optionalDay, 2, olh)
+        .withTokens(new RoundConfig.Tokens(issuer.key(), false)), true).hash();
+    // The issuer serves each device once per round; the key may serve a period of rounds.
+    UploadToken t = token(new TokenIssuer(keys), "device-0", optionalRound, 2000);
+    land(List.of(UploadRecord.encode(t, issuer.key().id(), optionalRound,
+            oracle.randomize(2, t.publicRandomness(), rng), olh.epsilon()),
+        UploadRecord.encode(UploadRecord.reportId(7, 7), optionalRound, oracle.randomize(2, rng), olh.epsilon())),
+        optionalDay);
+    Ingestion.Result optional = ingestion(w, 0.5).ingest(optionalDay);
+    assertEquals(2, optional.accepted());
+    assertEquals(1, optional.unattested());
+    assertEquals(Map.of(), optional.rejected());
+  }
+
+  private static UploadToken token(TokenIssuer issuer, String device, String round, long seed) {
+    TokenRequest request = TokenRequest.start(issuer.key(), round, SeededSecureRandom.of(seed));
+    return request.finish(issuer.issue(device, request.blindedMessage()));
+  }
+
+  private static byte[] flipped(byte[] signature) {
+    byte[] out = signature.clone();
+    out[out.length / 2] ^= 1;
+    return out;
+  }
+
+  private void land(List<String> lines, LocalDate ds) throws Exception {
+    Path files = Files.createDirectories(dir.resolve("landing").resolve("campaign=c").resolve("ds=" + ds)
+        .resolve("batch=0001"));
+    Files.write(files.resolve("uploads.jsonl"), lines, StandardCharsets.UTF_8);
   }
 }
