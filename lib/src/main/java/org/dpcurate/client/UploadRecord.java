@@ -16,8 +16,9 @@ import org.dpcurate.oracle.Report;
  * bytes, 64 lower-case hex digits; required from protocol version 4 on), {@code oracle} (its exact upper-case name), {@code epsilon} (the published value), and
  * exactly the payload fields the oracle uses: {@code hash_index}, {@code value} and {@code sign} as JSON integers,
  * {@code seed} as 16 lower-case hex digits (the 64 bits, most significant first: JSON numbers cannot hold 64-bit
- * integers in every language), {@code bits} as standard base64 with padding. Any other field, a missing one, or a
- * value of the wrong form makes the line malformed.
+ * integers in every language), {@code bits} as standard base64 with padding; an attested upload adds its token
+ * ({@code token_key_id}, {@code token_input}, {@code token_signature}: docs/protocol.md "Upload tokens"). Any other
+ * field, a missing one, or a value of the wrong form makes the line malformed.
  */
 public final class UploadRecord {
   private static final Set<String> COMMON = Set.of("report_id", "config_sha256", "oracle", "epsilon");
