@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
+import org.dpcurate.attestation.SeededSecureRandom;
+import org.dpcurate.attestation.TokenIssuer;
+import org.dpcurate.attestation.TokenKeys;
+import org.dpcurate.attestation.TokenRequest;
+import org.dpcurate.attestation.UploadToken;
 import org.dpcurate.client.RoundConfig;
 import org.dpcurate.client.UploadRecord;
 import org.dpcurate.download.DownloadBundle;
@@ -146,6 +151,62 @@ class DeviceClientTest extends SparkTestBase {
   }
 
   /**
+   * An attested round (docs/protocol.md "Upload tokens"): publish names the issuer key; each device reads the key
+   * from its bundle's config, gets one blind-signed token from the reference issuer, takes its report id and OLH
+   * seed from the token and uploads; ingestion verifies every token and the estimates cover the truth. The same
+   * token spent again with another value is DUPLICATE_TOKEN, and a line without a token MISSING_TOKEN.
+   */
+  @Test
+  void anAttestedRoundRoundTripsFromTheReferenceClient() throws Exception {
+    TokenKeys keys = TokenKeys.generate(2048, SeededSecureRandom.of(31));
+    Path keyFile = Files.writeString(dir.resolve("issuer.pem"), "-----BEGIN PUBLIC KEY-----\n"
+        + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(keys.publicKey().getEncoded())
+        + "\n-----END PUBLIC KEY-----\n");
+    String campaign = "attested";
+    int devices = 600;
+    assertEquals(ExitCode.SUCCESS, runShared(new GenerateJob(), args(campaign, DS)).code());
+    Outcome published = runShared(new PublishJob(), args(campaign, DS, "--oracle", "OLH", "--token-key",
+        keyFile.toString()));
+    assertEquals(ExitCode.SUCCESS, published.code(), published.stderr());
+    DownloadBundle bundle = bundle(campaign, 0);
+    RoundConfig config = bundle.roundConfig();
+    assertEquals(keys.published().id(), config.tokens().key().id());
+    assertTrue(config.tokens().required());
+    TokenIssuer issuer = new TokenIssuer(keys);
+    FrequencyOracle oracle = FrequencyOracle.of(config.oracle());
+    String keyId = config.tokens().key().id();
+    List<String> lines = new ArrayList<>();
+    UploadToken token = null;
+    for (int d = 0; d < devices; d++) {
+      TokenRequest request = TokenRequest.start(config.tokens().key(), bundle.configSha256(),
+          SeededSecureRandom.of(d));
+      token = request.finish(issuer.issue("device-" + d, request.blindedMessage()));
+      SplittableRandom rng = new SplittableRandom(91L * d + 7);
+      lines.add(UploadRecord.encode(token, keyId, bundle.configSha256(),
+          oracle.randomize(truth(d), token.publicRandomness(), rng), config.oracle().epsilon()));
+    }
+    SplittableRandom rng = new SplittableRandom(1);
+    lines.add(UploadRecord.encode(token, keyId, bundle.configSha256(),
+        oracle.randomize(29, token.publicRandomness(), rng), config.oracle().epsilon()));
+    lines.add(UploadRecord.encode(UploadRecord.reportId(1, 1), bundle.configSha256(), oracle.randomize(29, rng),
+        config.oracle().epsilon()));
+    Files.write(batch(campaign, DS, "0001").resolve("part-a.jsonl"), lines, StandardCharsets.UTF_8);
+
+    Outcome ingested = runShared(new IngestJob(), args(campaign, DS));
+    assertEquals(ExitCode.SUCCESS, ingested.code(), ingested.stderr());
+    assertTrue(ingested.stdout().contains(devices + " reports"), ingested.stdout());
+    List<String> reasons = spark.read().parquet(Path.of(wh(), "ingest_rejects", "campaign=" + campaign,
+        "ds=" + DS).toString()).orderBy("reason").collectAsList().stream().map(r -> (String) r.getAs("reason"))
+        .toList();
+    assertEquals(List.of("DUPLICATE_TOKEN", "MISSING_TOKEN"), reasons);
+    Outcome estimated = runShared(new EstimateJob(), args(campaign, DS));
+    assertEquals(ExitCode.SUCCESS, estimated.code(), estimated.stderr());
+    double[] truth = new double[K];
+    java.util.Arrays.fill(truth, 0, 6, devices / 6.0);
+    assertEstimatesCover("attested OLH", ranking(campaign), truth);
+  }
+
+  /**
    * A segmented round (2,600 bytes a device: 10 candidates of 260 bytes, so 3 segments): the client finds its
    * segment from its report id as docs/protocol.md says, downloads that segment's rows and reports the position of
    * its choice there; the server, which recomputes segments from the ids, estimates every candidate's count.
@@ -170,8 +231,8 @@ class DeviceClientTest extends SparkTestBase {
     assertEquals(3, config.segments());
     assertEquals(10, config.oracle().domainSize());
     String text = bundles[0].config();
-    assertTrue(text.contains("protocol.version=4\n") && text.contains("download.segments=3\n")
-        && text.contains("download.bytes.per.device=2600\n"), text);
+    assertTrue(text.contains("protocol.version=" + RoundConfig.PROTOCOL_VERSION + "\n")
+        && text.contains("download.segments=3\n") && text.contains("download.bytes.per.device=2600\n"), text);
     // The bundles agree with the analysts' downloads table: each candidate at its segment and position, in int8.
     List<Row> download = spark.read().parquet(Path.of(wh(), "downloads", "campaign=" + campaign, "ds=" + DS)
         .toString()).orderBy("candidate_index").collectAsList();
