@@ -42,7 +42,7 @@ public final class AttestedFarms {
       FrequencyOracle oracle = FrequencyOracle.of(config);
       double honestSelected = IntStream.range(0, trials).mapToDouble(t -> trial(oracle, n, 0, t)[1]).average()
           .orElseThrow();
-      double zStar = upperTailInverse(fdr * (honestSelected + 1) / k);
+      double zStar = Normal.upperTailInverse(fdr * (honestSelected + 1) / k);
       double gain = oracle.fakeReportGain();
       // The hashed oracles' variance has a collision term from the other candidates' counts (protocol.md).
       Weights honest = honest(k);
@@ -104,20 +104,5 @@ public final class AttestedFarms {
         return r;
       }
     }
-  }
-
-  /** z with P(Z > z) = p, by bisection on the tail function. */
-  static double upperTailInverse(double p) {
-    double lo = 0;
-    double hi = 40;
-    for (int i = 0; i < 200; i++) {
-      double mid = (lo + hi) / 2;
-      if (Normal.upperTail(mid) > p) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    return (lo + hi) / 2;
   }
 }

@@ -12,6 +12,21 @@ public final class Normal {
     return 0.5 * erfc(z / Math.sqrt(2));
   }
 
+  /** The z with P(Z > z) = p, for p in (0, 1/2], by bisection on {@link #upperTail} over [0, 40]. */
+  public static double upperTailInverse(double p) {
+    double lo = 0;
+    double hi = 40;
+    for (int i = 0; i < 200; i++) {
+      double mid = (lo + hi) / 2;
+      if (upperTail(mid) > p) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return (lo + hi) / 2;
+  }
+
   static double erfc(double x) {
     double z = Math.abs(x);
     double t = 1 / (1 + 0.5 * z);

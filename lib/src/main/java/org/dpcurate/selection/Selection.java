@@ -37,20 +37,9 @@ public record Selection(double fdr, double minCount, double confidence, PostProc
     return new Selection(0.05, 0, 0.95, PostProcessing.NORM_SUB);
   }
 
-  /** z with P(|Z| <= z) = confidence, by bisection on the tail function. */
+  /** z with P(|Z| <= z) = confidence. */
   public double z() {
-    double target = (1 - confidence) / 2;
-    double lo = 0;
-    double hi = 40;
-    for (int i = 0; i < 200; i++) {
-      double mid = (lo + hi) / 2;
-      if (Normal.upperTail(mid) > target) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    return (lo + hi) / 2;
+    return Normal.upperTailInverse((1 - confidence) / 2);
   }
 
   /** Rows in rank order (highest estimate first; ties by lower index). */
