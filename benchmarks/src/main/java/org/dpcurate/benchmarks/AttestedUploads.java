@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.dpcurate.attestation.SeededSecureRandom;
@@ -36,9 +35,7 @@ public final class AttestedUploads {
 
   public static void main(String[] args) throws IOException {
     if (args[0].equals("key")) {
-      Files.writeString(Path.of(args[1]), "-----BEGIN PUBLIC KEY-----\n"
-          + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(issuerKeys().publicKey().getEncoded())
-          + "\n-----END PUBLIC KEY-----\n");
+      Files.writeString(Path.of(args[1]), issuerKeys().published().pem());
       return;
     }
     String text = Files.readString(Path.of(args[1]));

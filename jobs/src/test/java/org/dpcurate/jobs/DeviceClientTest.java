@@ -159,9 +159,7 @@ class DeviceClientTest extends SparkTestBase {
   @Test
   void anAttestedRoundRoundTripsFromTheReferenceClient() throws Exception {
     TokenKeys keys = TokenKeys.generate(2048, SeededSecureRandom.of(31));
-    Path keyFile = Files.writeString(dir.resolve("issuer.pem"), "-----BEGIN PUBLIC KEY-----\n"
-        + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(keys.publicKey().getEncoded())
-        + "\n-----END PUBLIC KEY-----\n");
+    Path keyFile = Files.writeString(dir.resolve("issuer.pem"), keys.published().pem());
     String campaign = "attested";
     int devices = 600;
     assertEquals(ExitCode.SUCCESS, runShared(new GenerateJob(), args(campaign, DS)).code());

@@ -42,6 +42,29 @@ public final class TokenKey {
     return new TokenKey(spki, key);
   }
 
+  private static final String PEM_BEGIN = "-----BEGIN PUBLIC KEY-----";
+  private static final String PEM_END = "-----END PUBLIC KEY-----";
+
+  /** The key of a key file's bytes: DER SubjectPublicKeyInfo, or the same in PEM ({@code BEGIN PUBLIC KEY}). */
+  public static TokenKey fromFile(byte[] derOrPem) {
+    String text = new String(derOrPem, java.nio.charset.StandardCharsets.US_ASCII);
+    int begin = text.indexOf(PEM_BEGIN);
+    if (begin < 0) {
+      return fromSpki(derOrPem);
+    }
+    int end = text.indexOf(PEM_END, begin);
+    if (end < 0) {
+      throw new IllegalArgumentException("a PEM key without its END line");
+    }
+    return fromSpki(Base64.getMimeDecoder().decode(text.substring(begin + PEM_BEGIN.length(), end)));
+  }
+
+  /** The key in PEM, as an operator's key file holds it. */
+  public String pem() {
+    return PEM_BEGIN + "\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(spki) + "\n" + PEM_END
+        + "\n";
+  }
+
   public static TokenKey of(RSAPublicKey key) {
     return fromSpki(key.getEncoded());
   }

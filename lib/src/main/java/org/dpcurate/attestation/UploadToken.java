@@ -13,15 +13,29 @@ import java.util.HexFormat;
  * round: its SHA-256 {@link #digest} names the report ({@link #reportId}, bytes 0-15) and fixes the report's public
  * randomness ({@link #publicRandomness}, bytes 16-23 as a big-endian 64-bit integer).
  */
-public record UploadToken(byte[] input, byte[] signature) {
+public final class UploadToken {
   public static final int INPUT_BYTES = BlindRsa.PREFIX_BYTES + 32 + 32;
 
-  public UploadToken {
+  private final byte[] input;
+  private final byte[] signature;
+  /** SHA-256 of the signature, once: ingestion reads the report id and the public randomness of every upload. */
+  private final byte[] digest;
+
+  public UploadToken(byte[] input, byte[] signature) {
     if (input.length != INPUT_BYTES) {
       throw new IllegalArgumentException("a token input is " + INPUT_BYTES + " bytes, got " + input.length);
     }
-    input = input.clone();
-    signature = signature.clone();
+    this.input = input.clone();
+    this.signature = signature.clone();
+    this.digest = TokenKey.sha256(signature);
+  }
+
+  public byte[] input() {
+    return input.clone();
+  }
+
+  public byte[] signature() {
+    return signature.clone();
   }
 
   /** The token message a device has signed for the round whose config hashes to {@code configSha256}. */
@@ -42,17 +56,17 @@ public record UploadToken(byte[] input, byte[] signature) {
 
   /** SHA-256 of the signature bytes. */
   public byte[] digest() {
-    return TokenKey.sha256(signature);
+    return digest.clone();
   }
 
   /** The report id the token gives: the digest's first 16 bytes, 32 lower-case hex digits. */
   public String reportId() {
-    return HexFormat.of().formatHex(digest(), 0, 16);
+    return HexFormat.of().formatHex(digest, 0, 16);
   }
 
   /** The report's public randomness: the digest's bytes 16-23, big-endian. */
   public long publicRandomness() {
-    return ByteBuffer.wrap(digest(), 16, 8).getLong();
+    return ByteBuffer.wrap(digest, 16, 8).getLong();
   }
 
   public String inputBase64Url() {

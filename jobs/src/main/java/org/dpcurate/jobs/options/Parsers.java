@@ -147,17 +147,7 @@ public final class Parsers {
     return Parser.of(text -> {
       Path p = readableFile().parse(text);
       try {
-        byte[] bytes = Files.readAllBytes(p);
-        String pem = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
-        if (pem.contains("-----BEGIN PUBLIC KEY-----")) {
-          String body = pem.substring(pem.indexOf("-----BEGIN PUBLIC KEY-----") + 26);
-          int end = body.indexOf("-----END PUBLIC KEY-----");
-          if (end < 0) {
-            throw new IllegalArgumentException(text + ": a PEM key without its END line");
-          }
-          bytes = java.util.Base64.getMimeDecoder().decode(body.substring(0, end));
-        }
-        return TokenKey.fromSpki(bytes);
+        return TokenKey.fromFile(Files.readAllBytes(p));
       } catch (java.io.IOException e) {
         throw new IllegalArgumentException("cannot read " + text + ": " + e.getMessage());
       } catch (IllegalArgumentException e) {
