@@ -154,7 +154,9 @@ class DeviceClientTest extends SparkTestBase {
    * An attested round (docs/protocol.md "Upload tokens"): publish names the issuer key; each device reads the key
    * from its bundle's config, gets one blind-signed token from the reference issuer, takes its report id and OLH
    * seed from the token and uploads; ingestion verifies every token and the estimates cover the truth. The same
-   * token spent again with another value is DUPLICATE_TOKEN, and a line without a token MISSING_TOKEN.
+   * token spent again with another value is DUPLICATE_TOKEN, and a line without a token MISSING_TOKEN. The round
+   * is published under the robust attack-gain cap, so OLH runs with g = 4 instead of 16 at eps 3 (one fake report
+   * worth 1.21 holders instead of 1.84).
    */
   @Test
   void anAttestedRoundRoundTripsFromTheReferenceClient() throws Exception {
@@ -164,10 +166,22 @@ class DeviceClientTest extends SparkTestBase {
     int devices = 600;
     assertEquals(ExitCode.SUCCESS, runShared(new GenerateJob(), args(campaign, DS)).code());
     Outcome published = runShared(new PublishJob(), args(campaign, DS, "--oracle", "OLH", "--token-key",
-        keyFile.toString()));
+        keyFile.toString(), "--max-attack-gain", "robust"));
     assertEquals(ExitCode.SUCCESS, published.code(), published.stderr());
     DownloadBundle bundle = bundle(campaign, 0);
     RoundConfig config = bundle.roundConfig();
+    assertEquals(4, config.oracle().hashRange(), "the cap shrinks OLH's hash range");
+    String manifest = Files.readString(Path.of(wh(), "downloads", "campaign=" + campaign, "ds=" + DS,
+        "_manifest.json"));
+    assertTrue(manifest.contains("\"max_attack_gain\": 1.35"), manifest);
+    double p = Math.exp(3) / (Math.exp(3) + 3);
+    assertTrue(manifest.contains("\"attack_gain\": " + (1 - 0.25) / (p - 0.25)), manifest);
+    assertEquals(ExitCode.SUCCESS, runShared(new GenerateJob(), args("refused", DS)).code());
+    Outcome refused = runShared(new PublishJob(), args("refused", DS, "--oracle", "OUE", "--max-attack-gain",
+        "1.5"));
+    assertEquals(ExitCode.USAGE, refused.code());
+    assertTrue(refused.stderr().contains("--max-attack-gain: one fake OUE report is worth 2.105 honest holders at "
+        + "eps=3.0, above the cap 1.5"), refused.stderr());
     assertEquals(keys.published().id(), config.tokens().key().id());
     assertTrue(config.tokens().required());
     TokenIssuer issuer = new TokenIssuer(keys);
@@ -184,8 +198,13 @@ class DeviceClientTest extends SparkTestBase {
           oracle.randomize(truth(d), token.publicRandomness(), rng), config.oracle().epsilon()));
     }
     SplittableRandom rng = new SplittableRandom(1);
-    lines.add(UploadRecord.encode(token, keyId, bundle.configSha256(),
-        oracle.randomize(29, token.publicRandomness(), rng), config.oracle().epsilon()));
+    // The last token spent again on another report (an identical line would be a redelivery).
+    String again;
+    do {
+      again = UploadRecord.encode(token, keyId, bundle.configSha256(),
+          oracle.randomize(29, token.publicRandomness(), rng), config.oracle().epsilon());
+    } while (again.equals(lines.get(lines.size() - 1)));
+    lines.add(again);
     lines.add(UploadRecord.encode(UploadRecord.reportId(1, 1), bundle.configSha256(), oracle.randomize(29, rng),
         config.oracle().epsilon()));
     Files.write(batch(campaign, DS, "0001").resolve("part-a.jsonl"), lines, StandardCharsets.UTF_8);

@@ -37,9 +37,35 @@ public final class HadamardCountMeanSketch extends SketchOracle {
 
   @Override
   Report encode(int row, int bucket, RandomGenerator rng) {
-    int coefficient = rng.nextInt(m);
+    return encode(row, rng.nextInt(m), bucket, rng);
+  }
+
+  private Report encode(int row, int coefficient, int bucket, RandomGenerator rng) {
     int sign = hadamard(coefficient, bucket);
     return Report.hcms(row, coefficient, bernoulli(rng, flip) ? -sign : sign);
+  }
+
+  /**
+   * With a token both the row and the coefficient are public: a device that chose its coefficient could find one
+   * whose signs agree on several targets' buckets at once (one in 2^(t-1) coefficients for t targets), so one
+   * report would push them all.
+   */
+  @Override
+  public Report randomize(int value, long publicRandomness, RandomGenerator rng) {
+    requireInDomain(value);
+    int row = publicIndex(publicRandomness, k);
+    return encode(row, publicCoefficient(publicRandomness), bucket(value, row), rng);
+  }
+
+  @Override
+  public boolean followsPublicRandomness(Report report, long publicRandomness) {
+    return super.followsPublicRandomness(report, publicRandomness)
+        && report.value() == publicCoefficient(publicRandomness);
+  }
+
+  /** The coefficient {@code u} fixes: {@code (u / k) mod m}, unsigned, so it is independent of the row. */
+  private int publicCoefficient(long publicRandomness) {
+    return publicIndex(Long.divideUnsigned(publicRandomness, k), m);
   }
 
   @Override

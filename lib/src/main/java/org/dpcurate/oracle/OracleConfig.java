@@ -148,6 +148,11 @@ public record OracleConfig(
     return kind.defaultConfig(epsilon, domainSize, 1, 0L);
   }
 
+  /** The same OLH or FLH config with another hash range g. */
+  public OracleConfig withHashRange(int g) {
+    return new OracleConfig(kind, epsilon, domainSize, g, seedPoolSize, sketchRows, sketchColumns, hashSalt);
+  }
+
   /** The same config with another hash salt (a fresh hash family). */
   public OracleConfig withHashSalt(long salt) {
     return new OracleConfig(kind, epsilon, domainSize, hashRange, seedPoolSize, sketchRows, sketchColumns, salt);

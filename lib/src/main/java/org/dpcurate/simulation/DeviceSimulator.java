@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.SplittableRandom;
+import org.dpcurate.attestation.UploadToken;
 import org.dpcurate.client.UploadRecord;
 import org.dpcurate.client.SegmentLayout;
 import org.dpcurate.download.DownloadPlan;
@@ -213,6 +214,68 @@ public final class DeviceSimulator implements Serializable {
     long low = rng.nextLong();
     int vote = vote(rng, segments.segmentOfReport(UploadRecord.reportId(high, low)));
     return new DeviceOutput(vote, oracle.randomize(segments.positionOf(vote), rng), high, low);
+  }
+
+  /**
+   * A device of an attested round: its token's hash, not the device, names the report and fixes its public
+   * randomness (and so its segment) as in production (docs/protocol.md "Upload tokens"); the token itself is
+   * {@link #simulatedToken simulated}.
+   */
+  public DeviceOutput simulateAttested(long device, FrequencyOracle oracle) {
+    SplittableRandom rng = deviceRandom(device);
+    UploadToken token = simulatedToken(rng);
+    String reportId = token.reportId();
+    int segment = segments == null ? 0 : segments.segmentOfReport(reportId);
+    int vote = vote(rng, segment);
+    int position = segments == null ? vote : segments.positionOf(vote);
+    return new DeviceOutput(vote, oracle.randomize(position, token.publicRandomness(), rng), idHigh(reportId),
+        idLow(reportId));
+  }
+
+  /**
+   * A fake device of an attested round that holds a genuine token (a device farm): it pushes {@code target} with
+   * the maximal-gain report under the randomness its token fixes, if its token's segment holds the target; any
+   * other fake (or one whose target is not in the pool, -1) can only send noise.
+   */
+  public DeviceOutput simulateAttestedFake(long device, FrequencyOracle oracle, int target) {
+    SplittableRandom rng = deviceRandom(device);
+    UploadToken token = simulatedToken(rng);
+    String reportId = token.reportId();
+    long u = token.publicRandomness();
+    boolean reaches = target >= 0
+        && (segments == null || segments.segmentOfReport(reportId) == segments.segmentOf(target));
+    Report report = reaches
+        ? PoisoningAttack.multiTargetReport(oracle, new int[] {segments == null ? target : segments.positionOf(target)},
+            u, FAKE_DRAWS, rng)
+        : oracle.randomize(rng.nextInt(oracle.domainSize()), u, rng);
+    return new DeviceOutput(-1, report, idHigh(reportId), idLow(reportId));
+  }
+
+  /** Draws until one supports the target: enough for any oracle's bucket or sign (one in g draws does). */
+  private static final int FAKE_DRAWS = 4096;
+
+  /**
+   * A simulated token: its signature's 256 bytes are drawn (a real RSA-2048 signature is as unpredictable to the
+   * device), its input left zero. It is never verified (simulated reports skip ingestion); its SHA-256 derives the
+   * report id and public randomness exactly as a real token's does.
+   */
+  static UploadToken simulatedToken(SplittableRandom rng) {
+    byte[] signature = new byte[256];
+    for (int i = 0; i < signature.length; i += 8) {
+      long bits = rng.nextLong();
+      for (int j = 0; j < 8; j++) {
+        signature[i + j] = (byte) (bits >>> (8 * j));
+      }
+    }
+    return new UploadToken(new byte[UploadToken.INPUT_BYTES], signature);
+  }
+
+  private static long idHigh(String reportId) {
+    return Long.parseUnsignedLong(reportId.substring(0, 16), 16);
+  }
+
+  private static long idLow(String reportId) {
+    return Long.parseUnsignedLong(reportId.substring(16), 16);
   }
 
   /**

@@ -41,4 +41,30 @@ public final class PoisoningAttack {
     }
     throw new IllegalStateException("no report supporting the target in " + MAX_DRAWS + " draws");
   }
+
+  /**
+   * A fake report aimed at several {@code targets} at once: of {@code draws} honest reports of the targets (in
+   * turn), the one that supports the most of them. Without a token ({@code publicRandomness} null) each draw has
+   * its own seed, hash index or row, so the fake effectively chooses them (under OLH a seed that hashes every target
+   * to one bucket turns up once in g^(t-1) draws); with a token every draw has the public part the token fixes,
+   * and the fake can only choose the rest (the bucket, the sign).
+   */
+  public static Report multiTargetReport(FrequencyOracle oracle, int[] targets, Long publicRandomness, int draws,
+      RandomGenerator rng) {
+    Report best = null;
+    int bestSupported = -1;
+    for (int draw = 0; draw < draws; draw++) {
+      int t = targets[draw % targets.length];
+      Report r = publicRandomness == null ? oracle.randomize(t, rng) : oracle.randomize(t, publicRandomness, rng);
+      int supported = 0;
+      for (int target : targets) {
+        supported += oracle.supports(r, target) ? 1 : 0;
+      }
+      if (supported > bestSupported) {
+        best = r;
+        bestSupported = supported;
+      }
+    }
+    return best;
+  }
 }

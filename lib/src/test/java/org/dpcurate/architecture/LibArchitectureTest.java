@@ -96,7 +96,7 @@ class LibArchitectureTest {
       java.util.Map.entry("accounting", java.util.List.of("oracle")),
       java.util.Map.entry("discovery", java.util.List.of("oracle", "estimation", "selection", "hash")),
       java.util.Map.entry("simulation", java.util.List.of("oracle", "client", "download", "embedding", "hash",
-          "synthesis", "discovery", "estimation")),
+          "synthesis", "discovery", "estimation", "attestation")),
       java.util.Map.entry("evaluation", java.util.List.of("simulation", "selection", "synthesis", "embedding")));
 
   @ArchTest

@@ -44,5 +44,9 @@ class UploadTokenVectorsTest {
         FrequencyOracle.of(OracleConfig.hcms(2, 100, 16, 256, 0L)).randomize(5, u, rng).hashIndex());
     assertEquals(Integer.parseInt(doc.getProperty("sketch_row_k8")),
         FrequencyOracle.of(OracleConfig.hcms(2, 100, 8, 256, 0L)).randomize(5, u, rng).hashIndex());
+    assertEquals(Integer.parseInt(doc.getProperty("hcms_coefficient_k16_m256")),
+        FrequencyOracle.of(OracleConfig.hcms(2, 100, 16, 256, 0L)).randomize(5, u, rng).value());
+    assertEquals(Integer.parseInt(doc.getProperty("hcms_coefficient_k8_m256")),
+        FrequencyOracle.of(OracleConfig.hcms(2, 100, 8, 256, 0L)).randomize(5, u, rng).value());
   }
 }

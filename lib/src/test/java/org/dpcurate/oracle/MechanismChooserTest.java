@@ -46,6 +46,36 @@ class MechanismChooserTest {
     }
   }
 
+  @Test
+  void anAttackGainCapKeepsOnlyOraclesWhoseFakeReportIsWorthLittle() {
+    double cap = 1.35;
+    MechanismChooser.Choice choice = MechanismChooser.choose(2, 2_000, 128, 1_000_000, cap);
+    OracleConfig chosen = choice.chosen();
+    double gain = FrequencyOracle.of(chosen).fakeReportGain();
+    assertTrue(gain <= cap, choice.table());
+    // At eps 2 local hashing with g = 2 is worth (e^2 + 1) / (e^2 - 1) holders, HCMS's one sign as much.
+    double e = Math.exp(2);
+    assertEquals((e + 1) / (e - 1), gain, 0.01, choice.table());
+    assertTrue(chosen.kind() == OracleKind.HCMS || chosen.hashRange() == 2, choice.table());
+    for (MechanismChooser.Option o : choice.options()) {
+      assertEquals(o.attackGain() <= cap, o.withinGainCap(), o.toString());
+      assertEquals(FrequencyOracle.of(o.config()).fakeReportGain(), o.attackGain(), 1e-12);
+    }
+    // Without the cap the same round picks the lower-variance FLH with g = 8, worth 2.25 holders a report.
+    OracleConfig uncapped = MechanismChooser.choose(2, 2_000, 128, 1_000_000).chosen();
+    assertEquals(8, uncapped.hashRange());
+    assertTrue(FrequencyOracle.of(uncapped).fakeReportGain() > 2.2);
+  }
+
+  @Test
+  void aCapNoOracleMeetsIsRefusedWithTheSmallestGain() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> MechanismChooser.choose(2, 2_000, 128, 1_000_000, 1.1));
+    assertTrue(e.getMessage().contains("1.31"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> MechanismChooser.choose(2, 2_000, 128, 1_000_000, 1.0));
+    assertThrows(IllegalArgumentException.class, () -> MechanismChooser.choose(2, 2_000, 128, 1_000_000, Double.NaN));
+  }
+
   private static double variance(MechanismChooser.Choice choice, OracleKind kind) {
     return choice.options().stream().filter(o -> o.config().kind() == kind).findFirst().orElseThrow()
         .variancePerReport();

@@ -12,6 +12,7 @@ import org.apache.spark.sql.RowFactory;
 import org.dpcurate.attestation.TokenKey;
 import org.dpcurate.attestation.TokenVerifier;
 import org.dpcurate.attestation.UploadToken;
+import org.dpcurate.client.UploadAttestation;
 import org.dpcurate.client.UploadRecord;
 import org.dpcurate.jobs.estimation.Rejection;
 import org.dpcurate.jobs.estimation.ReportValidator;
@@ -39,14 +40,15 @@ final class UploadValidation {
   private final FrequencyOracle oracle;
   private final ReportValidator validator;
   private final UploadRound round;
-  private final TokenVerifier tokens;
+  private final UploadAttestation attestation;
 
   UploadValidation(FrequencyOracle oracle, UploadRound round) {
     this.oracle = oracle;
     this.validator = new ReportValidator(oracle, round.epsilon());
     this.round = round;
-    this.tokens = round.attested()
-        ? new TokenVerifier(TokenKey.fromBase64(round.tokenKeySpki()), round.configSha256()) : null;
+    this.attestation = new UploadAttestation(round.attested()
+        ? new TokenVerifier(TokenKey.fromBase64(round.tokenKeySpki()), round.configSha256()) : null,
+        round.tokensRequired(), oracle);
   }
 
   /**
@@ -77,7 +79,7 @@ final class UploadValidation {
       return rejected(file, line, rejected.reason(), rejected.detail());
     }
     Row report = ReportTable.toRow(upload.reportId(), upload.report(), round.epsilon());
-    if (tokens != null && upload.token() == null) {
+    if (attestation.verifier() != null && upload.token() == null) {
       Object[] noted = new Object[report.size() + 1];
       for (int i = 0; i < report.size(); i++) {
         noted[i] = report.get(i);
@@ -91,36 +93,28 @@ final class UploadValidation {
   /** The token's rejection, or null: a valid token that fixes this report, or no token where none is required. */
   private Row checkToken(String file, String line, UploadRecord.Upload upload) {
     UploadToken token = upload.token();
-    if (tokens == null) {
-      return token == null ? null : rejected(file, line, Rejection.WRONG_TOKEN_KEY,
+    return switch (attestation.check(upload)) {
+      case ATTESTED, UNATTESTED -> null;
+      case UNEXPECTED_TOKEN -> rejected(file, line, Rejection.WRONG_TOKEN_KEY,
           "this round publishes no token key, but the upload carries a token under " + upload.tokenKeyId());
-    }
-    if (token == null) {
-      return round.tokensRequired() ? rejected(file, line, Rejection.MISSING_TOKEN,
-          "this round's uploads must carry a token under key " + tokens.key().id()) : null;
-    }
-    switch (tokens.check(upload.tokenKeyId(), token)) {
-      case WRONG_KEY:
-        return rejected(file, line, Rejection.WRONG_TOKEN_KEY, "signed under key " + upload.tokenKeyId()
-            + ", not this round's " + tokens.key().id());
-      case BAD_SIGNATURE:
-        return rejected(file, line, Rejection.BAD_TOKEN, "the token's signature does not verify under key "
-            + tokens.key().id());
-      case WRONG_ROUND:
-        return rejected(file, line, Rejection.WRONG_ROUND, "the token was issued for the round whose config is "
-            + token.configSha256() + ", not this date's " + round.configSha256());
-      case VALID:
-        break;
-    }
-    if (!upload.reportId().equals(token.reportId())) {
-      return rejected(file, line, Rejection.RANDOMNESS_MISMATCH, "report_id must be the token's, "
+      case MISSING_TOKEN -> rejected(file, line, Rejection.MISSING_TOKEN,
+          "this round's uploads must carry a token under key " + tokenKeyId());
+      case WRONG_KEY -> rejected(file, line, Rejection.WRONG_TOKEN_KEY, "signed under key " + upload.tokenKeyId()
+          + ", not this round's " + tokenKeyId());
+      case BAD_SIGNATURE -> rejected(file, line, Rejection.BAD_TOKEN,
+          "the token's signature does not verify under key " + tokenKeyId());
+      case WRONG_ROUND -> rejected(file, line, Rejection.WRONG_ROUND, "the token was issued for the round whose "
+          + "config is " + token.configSha256() + ", not this date's " + round.configSha256());
+      case WRONG_REPORT_ID -> rejected(file, line, Rejection.RANDOMNESS_MISMATCH, "report_id must be the token's, "
           + token.reportId() + ", got " + upload.reportId());
-    }
-    if (!oracle.followsPublicRandomness(upload.report(), token.publicRandomness())) {
-      return rejected(file, line, Rejection.RANDOMNESS_MISMATCH, "the report's " + oracle.kind()
-          + " public randomness (seed, hash index or row) is not the one its token fixes");
-    }
-    return null;
+      case RANDOMNESS_MISMATCH -> rejected(file, line, Rejection.RANDOMNESS_MISMATCH, "the report's "
+          + oracle.kind() + " public randomness (seed, hash index, row or coefficient) is not the one its token "
+          + "fixes");
+    };
+  }
+
+  private String tokenKeyId() {
+    return attestation.verifier().key().id();
   }
 
   private static Row rejected(String file, String line, Rejection reason, String detail) {

@@ -9,6 +9,7 @@ import org.dpcurate.attestation.TokenKey;
 import org.dpcurate.client.RoundConfig;
 import org.dpcurate.estimation.Decoding;
 import org.dpcurate.estimation.PostProcessing;
+import org.dpcurate.oracle.MechanismChooser;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
@@ -65,9 +66,22 @@ public final class CurationOptions {
       "with --token-key: 'required' refuses an upload without a token (MISSING_TOKEN); 'optional' accepts it and "
           + "counts it as unattested", "required", Parsers.oneOf(List.of("required", "optional"), m -> m));
 
+  /** The robust preset of {@link #MAX_ATTACK_GAIN}: keeps HCMS and OLH/FLH with g = 2 at eps 2 (1.31 each). */
+  public static final double ROBUST_ATTACK_GAIN = 1.35;
+  public static final Option<Double> MAX_ATTACK_GAIN = Option.of("max-attack-gain", "G",
+      "the most honest holders one fake report may be worth (docs/security.md), > 1, or 'robust' ("
+          + ROBUST_ATTACK_GAIN + "): the chooser excludes oracles above it after shrinking OLH's and FLH's hash "
+          + "range; a named --oracle above it is refused", MechanismChooser.NO_GAIN_CAP,
+      Parser.of(text -> text.trim().equalsIgnoreCase("robust") ? ROBUST_ATTACK_GAIN
+          : Parsers.doubleIn(1 + 1e-9, Double.POSITIVE_INFINITY).parse(text), Parsers::formatNumber));
+
   public static final Option<Double> FAKE_SHARE = Option.of("fake-share", "F",
       "share of simulated devices that are fake and push --attack-target (docs/security.md), in [0, 0.5]", 0.0,
       Parsers.doubleIn(0, 0.5));
+  public static final Option<Long> FAKE_ATTESTED = Option.optional("fake-attested", "A",
+      "with --fake-share: the rounds are attested (tokens required) and about A of the fake devices hold a genuine "
+          + "token a round (a device farm; their randomness is their token's); the other fakes' uploads are refused "
+          + "as MISSING_TOKEN", "no tokens: fakes choose their report ids", Parsers.longIn(0, 10_000_000_000L));
   public static final Option<String> ATTACK_TARGET = Option.optional("attack-target", "ID",
       "candidate id the fake devices push", "the last candidate of the first round's published order",
       Parsers.text());
@@ -130,16 +144,16 @@ public final class CurationOptions {
       CommonOptions.MAX_REJECTED_SHARE, DECODING, CommonOptions.SKIP_DUPLICATE_CHECK, CommonOptions.POLICY,
       CommonOptions.BUDGET, CommonOptions.BUDGET_PERIOD_DAYS, CommonOptions.OVERRIDE_BUDGET, CommonOptions.LOCK_WAIT,
       SHUFFLED, DELTA);
-  public static final List<Option<?>> SIMULATION = List.of(DEVICES, EPSILON, ORACLE, REPORT_BITS, DOWNLOAD_BUDGET,
-      FAKE_SHARE, ATTACK_TARGET);
-  public static final List<Option<?>> PUBLICATION = List.of(EPSILON, ORACLE, REPORT_BITS, EXPECTED_REPORTS,
-      DOWNLOAD_BUDGET, TOKEN_KEY, TOKENS, CommonOptions.POLICY, CommonOptions.BUDGET,
+  public static final List<Option<?>> SIMULATION = List.of(DEVICES, EPSILON, ORACLE, REPORT_BITS, MAX_ATTACK_GAIN,
+      DOWNLOAD_BUDGET, FAKE_SHARE, FAKE_ATTESTED, ATTACK_TARGET);
+  public static final List<Option<?>> PUBLICATION = List.of(EPSILON, ORACLE, REPORT_BITS, MAX_ATTACK_GAIN,
+      EXPECTED_REPORTS, DOWNLOAD_BUDGET, TOKEN_KEY, TOKENS, CommonOptions.POLICY, CommonOptions.BUDGET,
       CommonOptions.BUDGET_PERIOD_DAYS, CommonOptions.OVERRIDE_BUDGET);
 
   public static PublishSettings publication(Cli cli) {
     TokenKey key = cli.get(TOKEN_KEY);
-    return new PublishSettings(cli.get(EPSILON), cli.get(ORACLE), cli.get(REPORT_BITS), cli.get(EXPECTED_REPORTS),
-        cli.get(DOWNLOAD_BUDGET), key == null ? null : new RoundConfig.Tokens(key, cli.get(TOKENS).equals("required")));
+    return new PublishSettings(cli.get(EPSILON), cli.get(ORACLE), cli.get(REPORT_BITS), cli.get(MAX_ATTACK_GAIN),
+        cli.get(EXPECTED_REPORTS), cli.get(DOWNLOAD_BUDGET), key == null ? null : new RoundConfig.Tokens(key, cli.get(TOKENS).equals("required")));
   }
 
   public static EstimationSettings estimation(Cli cli) {
@@ -165,8 +179,13 @@ public final class CurationOptions {
 
   public static SimulationSettings simulation(Cli cli, PopulationConfig population) {
     PopulationConfig p = cli.given(DEVICES) ? population.withDevices(cli.get(DEVICES)) : population;
+    if (cli.given(FAKE_ATTESTED) && cli.get(FAKE_SHARE) == 0) {
+      throw new JobException(ExitCode.USAGE, "--fake-attested needs --fake-share: the attested fakes are among the "
+          + "fake devices");
+    }
     return new SimulationSettings(p, cli.get(EPSILON), cli.get(ORACLE), cli.get(REPORT_BITS),
-        cli.get(DOWNLOAD_BUDGET), cli.get(FAKE_SHARE), cli.get(ATTACK_TARGET));
+        cli.get(MAX_ATTACK_GAIN), cli.get(DOWNLOAD_BUDGET), cli.get(FAKE_SHARE), cli.get(FAKE_ATTESTED),
+        cli.get(ATTACK_TARGET));
   }
 
   /** The simulated population: --population, else {@link #DEFAULT_POPULATION_FILE} if readable, else defaults. */

@@ -21,6 +21,7 @@ import org.dpcurate.jobs.tables.DownloadBundles;
 import org.dpcurate.jobs.tables.DownloadsTable;
 import org.dpcurate.jobs.warehouse.PublishedConfig;
 import org.dpcurate.jobs.warehouse.PublishedConfigs;
+import org.dpcurate.oracle.FrequencyOracle;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.synthesis.Candidate;
 import org.slf4j.Logger;
@@ -72,7 +73,14 @@ public final class PublishStep {
     // Each segment is its own poll: the oracle covers a segment's positions and about 1/S of the reports.
     OracleConfig config = OraclePicker.pick(settings, plan == null ? pool.size() : plan.segmentDomain(),
         Math.max(1, settings.expectedReports() / segments));
-    Map<String, Object> budgetCheck = accounting == null ? Map.of() : checkBudget(ds, config, samplingRate, accounting);
+    Map<String, Object> recorded = new LinkedHashMap<>(
+        accounting == null ? Map.of() : checkBudget(ds, config, samplingRate, accounting));
+    if (!Double.isInfinite(config.epsilon())) {
+      recorded.put("attack_gain", FrequencyOracle.of(config).fakeReportGain());
+    }
+    if (!Double.isInfinite(settings.maxAttackGain())) {
+      recorded.put("max_attack_gain", settings.maxAttackGain());
+    }
     String model = CandidateTable.embeddingModel(run.warehouse(), run.campaign(), ds);
     PublishedConfig published = PublishedConfigs.write(run.warehouse(), RoundConfig.of(run.campaign(), ds,
         pool.get(0).round(), config, samplingRate, model == null ? null : new RoundConfig.Embedding(model, dimension),
@@ -83,7 +91,7 @@ public final class PublishStep {
             plan.projectedAxes())
         : null;
     DownloadsTable.write(run.warehouse(), run.campaign(), ds, pool, published,
-        plan == null ? DownloadPlan.wholePool(pool.size(), Math.max(1, dimension)) : plan, projection, budgetCheck);
+        plan == null ? DownloadPlan.wholePool(pool.size(), Math.max(1, dimension)) : plan, projection, recorded);
     // Without a recorded model a device could not embed its messages the same way: no bundle to download.
     long bundleBytes = model == null ? 0
         : DownloadBundles.write(run.warehouse(), run.campaign(), ds, pool, projection, replace);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.dpcurate.evaluation.RoundMetrics;
 import org.dpcurate.evaluation.UtilityMetrics;
 import org.dpcurate.jobs.warehouse.Json;
+import org.dpcurate.oracle.FrequencyOracle;
 
 /** A curate run's per-round table, as printed and as {@code summaries/<campaign>.json}. */
 public final class CurateReport {
@@ -48,6 +49,10 @@ public final class CurateReport {
         out.append(String.format(Locale.ROOT, "%n%-17s round %d: attack target %s, estimated share %.4f, %s",
             r.variant(), r.metrics().round(), r.attack().target(), r.attack().share(),
             r.attack().selected() ? "SELECTED" : "not selected"));
+        if (r.attack().attested() != null) {
+          out.append(String.format(Locale.ROOT, " (%,d fake uploads with a token, %,d refused without one)",
+              r.attack().attested(), r.attack().refused()));
+        }
       }
     }
     return out.append(String.format("%n")).toString();
@@ -106,6 +111,13 @@ public final class CurateReport {
         row.put("attack_target", r.attack().target());
         row.put("attack_target_share", r.attack().share());
         row.put("attack_target_selected", r.attack().selected());
+        if (r.attack().attested() != null) {
+          row.put("fake_uploads_attested", r.attack().attested());
+          row.put("fake_uploads_refused", r.attack().refused());
+        }
+      }
+      if (r.config() != null && !Double.isInfinite(r.config().epsilon())) {
+        row.put("attack_gain", FrequencyOracle.of(r.config()).fakeReportGain());
       }
       table.add(row);
     }

@@ -10,6 +10,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.dpcurate.attestation.SeededSecureRandom;
+import org.dpcurate.attestation.TokenKeys;
+import org.dpcurate.client.RoundConfig;
 import org.dpcurate.download.DownloadPlan;
 import org.dpcurate.download.PrincipalProjection;
 import org.dpcurate.embedding.Int8Quantization;
@@ -39,18 +42,27 @@ import org.slf4j.LoggerFactory;
  * separately, to the truth table (by published index; with a download budget each device votes within its segment
  * and reports the position there). Fake devices ({@code --fake-share}) send maximal-gain reports for one target
  * candidate ({@link org.dpcurate.simulation.PoisoningAttack}); they hold no message, so the truth leaves them out.
+ * With {@code --fake-attested A} the rounds are published with a (seeded) token key and tokens required: every
+ * honest device and about A of the fakes hold a token, whose hash names their report and fixes its randomness and
+ * segment; the other fakes' uploads carry none and are refused ({@code MISSING_TOKEN}), counted, not written.
  */
 public final class CurationDevices {
   private static final Logger LOG = LoggerFactory.getLogger(CurationDevices.class);
 
   private static final StructType REPORT_AND_VOTE = ReportTable.SCHEMA.add("vote", DataTypes.IntegerType, false);
+  /** The vote of a fake device's report (it holds no message). */
+  private static final int FAKE = -1;
+  /** The vote of a fake device's upload that ingestion refuses: no token in an attested round. */
+  private static final int REFUSED = -2;
 
   private final CampaignRun run;
   private final SimulationSettings settings;
   private final PrivatePopulation population;
   private final double samplingRate;
+  private final RoundConfig.Tokens tokens;
   private String attackTarget;
   private MetricsTable.Download lastDownload;
+  private long[] lastFakeUploads;
 
   /** @param samplingRate the share of devices a round polls (the policy's for the campaign) */
   public CurationDevices(CampaignRun run, SimulationSettings settings, PrivatePopulation population,
@@ -60,6 +72,18 @@ public final class CurationDevices {
     this.population = population;
     this.samplingRate = samplingRate;
     this.attackTarget = settings.attackTarget();
+    // The seeded issuer's key: the published config is an attested round's; simulated tokens are never verified.
+    this.tokens = settings.attested()
+        ? new RoundConfig.Tokens(TokenKeys.generate(2048, SeededSecureRandom.of(run.seed())).published(), true)
+        : null;
+  }
+
+  /**
+   * The last round's fake uploads with tokens as {attested, refused} (null before the first round or without
+   * tokens): the farm's accepted reports and the uploads refused as MISSING_TOKEN.
+   */
+  public long[] lastFakeUploads() {
+    return lastFakeUploads;
   }
 
   /** The candidate id fake devices push (null without fake devices, or before the first round resolved it). */
@@ -84,7 +108,7 @@ public final class CurationDevices {
   public long[] simulate(LocalDate ds) {
     Warehouse w = run.warehouse();
     // The production publication; a simulation may publish a date again, since it reports in the same run.
-    PublishStep.Published publication = new PublishStep(run, settings.publishing()).publishSimulated(ds,
+    PublishStep.Published publication = new PublishStep(run, settings.publishing(tokens)).publishSimulated(ds,
         samplingRate);
     List<Candidate> pool = publication.pool();
     String model = CandidateTable.embeddingModel(w, run.campaign(), ds);
@@ -134,10 +158,15 @@ public final class CurationDevices {
           target = i;
         }
       }
-      LOG.info("round {}: {} of the devices are fake and push {} ({})", round, fakeShare, attackTarget,
-          target >= 0 ? "index " + target : "not in this round's pool: they send noise");
+      LOG.info("round {}: {} of the devices are fake and push {} ({}){}", round, fakeShare, attackTarget,
+          target >= 0 ? "index " + target : "not in this round's pool: they send noise", tokens == null ? ""
+              : String.format("; about %,d of them hold a token, the others' uploads are refused",
+                  settings.fakeAttested()));
     }
     int attacked = target;
+    boolean attested = tokens != null;
+    // The same round-independent coin as isFake: the farm is the fakes whose coin falls below A / n.
+    double farmShare = attested ? Math.min(fakeShare, (double) settings.fakeAttested() / devices) : 0;
     Dataset<Row> outputs = DeviceSimulation.rows(w.spark(), 0, devices, REPORT_AND_VOTE, () -> {
       DeviceSimulator s = sim.value();
       FrequencyOracle o = oracle.value();
@@ -147,20 +176,42 @@ public final class CurationDevices {
         if (!fake && !Seeds.participates(seed, round, id, rate)) {
           return null;
         }
-        DeviceSimulator.DeviceOutput d = fake ? s.simulateFake(id, o, attacked) : s.simulate(id, o);
+        DeviceSimulator.DeviceOutput d;
+        int vote;
+        if (!attested) {
+          d = fake ? s.simulateFake(id, o, attacked) : s.simulate(id, o);
+          vote = d.vote();
+        } else if (!fake) {
+          d = s.simulateAttested(id, o);
+          vote = d.vote();
+        } else if (Seeds.isFake(seed, id, farmShare)) {
+          d = s.simulateAttestedFake(id, o, attacked);
+          vote = FAKE;
+        } else {
+          d = s.simulateFake(id, o, attacked);
+          vote = REFUSED;
+        }
         Row r = DeviceSimulation.reportRow(d.reportIdHigh(), d.reportIdLow(), d.report(), epsilon);
         Object[] values = new Object[r.size() + 1];
         for (int i = 0; i < r.size(); i++) {
           values[i] = r.get(i);
         }
-        values[r.size()] = d.vote();
+        values[r.size()] = vote;
         return RowFactory.create(values);
       };
     }).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long t = System.nanoTime();
-      DeviceSimulation.commitReports(w, run.campaign(), ds, published, outputs.drop("vote"), devices,
-          Manifest.ofRound(round));
+      DeviceSimulation.commitReports(w, run.campaign(), ds, published,
+          outputs.where("vote <> " + REFUSED).drop("vote"), devices, Manifest.ofRound(round));
+      if (attested && fakeShare > 0) {
+        lastFakeUploads = new long[2];
+        for (Row r : outputs.where("vote < 0").groupBy("vote").count().collectAsList()) {
+          lastFakeUploads[r.getInt(0) == FAKE ? 0 : 1] = r.getLong(1);
+        }
+        LOG.info("round {}: {} fake uploads with a token accepted, {} without refused (MISSING_TOKEN)", round,
+            lastFakeUploads[0], lastFakeUploads[1]);
+      }
       LOG.info("round {}: {} devices reported with {} eps={} in {}", round, devices, config.kind(), epsilon,
           Timing.since(t));
       long[] truth = new long[pool.size()];

@@ -93,24 +93,27 @@ public final class CurationLoop {
       }
       rows.add(new MetricsTable.RoundRow(variant, ds, m, last.published().oracle(), devices, simulate, last.seconds(),
           round < rounds ? Timing.seconds(t2) : 0, u, devicesOf.lastDownload(), attackOutcome(devicesOf.attackTarget(),
-          last)));
+          last, devicesOf.lastFakeUploads()), simulation.maxAttackGain()));
     }
     return new Result(rows, start.plusDays(rounds - 1L), last.pool(), last.ranking());
   }
 
   /** Where the fake devices' target stood in {@code round} (null without fake devices). */
-  private static MetricsTable.AttackOutcome attackOutcome(String target, EstimateStep.Estimated round) {
+  private static MetricsTable.AttackOutcome attackOutcome(String target, EstimateStep.Estimated round,
+      long[] fakeUploads) {
     if (target == null) {
       return null;
     }
+    Long attested = fakeUploads == null ? null : fakeUploads[0];
+    Long refused = fakeUploads == null ? null : fakeUploads[1];
     for (RankedCandidate r : round.ranking()) {
       if (round.pool().get(r.index()).id().equals(target)) {
         LOG.info("attack target {}: estimated share {}, {}", target, String.format("%.4f", r.share()),
             r.selected() ? "SELECTED" : "not selected");
-        return new MetricsTable.AttackOutcome(target, r.share(), r.selected());
+        return new MetricsTable.AttackOutcome(target, r.share(), r.selected(), attested, refused);
       }
     }
-    return new MetricsTable.AttackOutcome(target, 0, false);
+    return new MetricsTable.AttackOutcome(target, 0, false, attested, refused);
   }
 
   /** A round's curated set ({@link CuratedSet}) as training data. */

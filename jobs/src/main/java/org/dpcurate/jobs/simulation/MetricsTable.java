@@ -11,6 +11,8 @@ import org.dpcurate.evaluation.RoundMetrics;
 import org.dpcurate.evaluation.UtilityMetrics;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.jobs.warehouse.Warehouse;
+import org.dpcurate.oracle.FrequencyOracle;
+import org.dpcurate.oracle.MechanismChooser;
 import org.dpcurate.oracle.OracleConfig;
 
 /** Simulation only: one row per variant and round of a curate run, scored against the known population. */
@@ -50,28 +52,33 @@ public final class MetricsTable {
       .add("attack_target", DataTypes.StringType, true)
       .add("attack_target_share", DataTypes.DoubleType, true)
       .add("attack_target_selected", DataTypes.BooleanType, true)
+      .add("attack_gain", DataTypes.DoubleType, true)
+      .add("max_attack_gain", DataTypes.DoubleType, true)
+      .add("fake_uploads_attested", DataTypes.LongType, true)
+      .add("fake_uploads_refused", DataTypes.LongType, true)
       .add("ds", DataTypes.StringType, true);
 
   /**
    * One variant's round: its scores, the oracle it ran with (null for round 0, the initial pool), the seconds
-   * each step took, the curated set's downstream utility (null if not evaluated) and, with fake devices, where
-   * their target stood (null without). The private-data upper bound
+   * each step took, the curated set's downstream utility (null if not evaluated), with fake devices where their
+   * target stood (null without), and the attack-gain cap it was published under (infinite: none). The private-data upper bound
    * is a row without round metrics.
    */
   public record RoundRow(String variant, LocalDate ds, RoundMetrics metrics, OracleConfig config, long devices,
       double simulateSeconds, double estimateSeconds, double refineSeconds, UtilityMetrics utility,
-      Download download, AttackOutcome attack) {
+      Download download, AttackOutcome attack, double maxAttackGain) {
     /**
      * A row that is no simulated round: the initial pool (round 0), the generator's ceiling or the private data,
      * with what was scored of it and nothing run.
      */
     public static RoundRow notARound(String variant, RoundMetrics metrics, UtilityMetrics utility) {
-      return new RoundRow(variant, null, metrics, null, 0, 0, 0, 0, utility, null, null);
+      return new RoundRow(variant, null, metrics, null, 0, 0, 0, 0, utility, null, null,
+          MechanismChooser.NO_GAIN_CAP);
     }
 
     public RoundRow withUtility(UtilityMetrics u) {
       return new RoundRow(variant, ds, metrics, config, devices, simulateSeconds, estimateSeconds, refineSeconds, u,
-          download, attack);
+          download, attack, maxAttackGain);
     }
   }
 
@@ -82,8 +89,11 @@ public final class MetricsTable {
    */
   public record Download(int segments, int projectedAxes, long bytesPerDevice) {}
 
-  /** Where fake devices' target stood in a round: its estimated share and whether it was selected. */
-  public record AttackOutcome(String target, double share, boolean selected) {}
+  /**
+   * Where fake devices' target stood in a round: its estimated share and whether it was selected; in an attested
+   * round the fakes' uploads accepted with a token and refused without one (null otherwise).
+   */
+  public record AttackOutcome(String target, double share, boolean selected, Long attested, Long refused) {}
 
   public static void write(Warehouse w, String campaign, List<RoundRow> rows) {
     List<Row> out = new ArrayList<>();
@@ -102,6 +112,10 @@ public final class MetricsTable {
           r.download() == null ? null : r.download().bytesPerDevice(),
           r.download() == null ? null : r.download().projectedAxes(), r.attack() == null ? null : r.attack().target(),
           r.attack() == null ? null : r.attack().share(), r.attack() == null ? null : r.attack().selected(),
+          r.config() == null || Double.isInfinite(r.config().epsilon()) ? null
+              : FrequencyOracle.of(r.config()).fakeReportGain(),
+          Double.isInfinite(r.maxAttackGain()) ? null : r.maxAttackGain(),
+          r.attack() == null ? null : r.attack().attested(), r.attack() == null ? null : r.attack().refused(),
           r.ds() == null ? null : r.ds().toString()));
     }
     w.commitCampaign(w.spark().createDataFrame(out, SCHEMA).coalesce(1), NAME, campaign, null, Manifest.ofRound(0));
