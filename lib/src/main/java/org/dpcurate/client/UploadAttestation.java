@@ -12,31 +12,48 @@ import org.dpcurate.oracle.FrequencyOracle;
  * (its verifier holds a JDK signature object).
  */
 public final class UploadAttestation {
-  /** The outcome of a check: {@code ATTESTED}, {@code UNATTESTED} (accepted), or why the upload is refused. */
+  /**
+   * The outcome of a check: {@code ATTESTED}, {@code UNATTESTED} (accepted), or why the upload is refused, with
+   * the reason code ingestion records (docs/operations.md).
+   */
   public enum Outcome {
     /** A valid token that fixes this report. */
-    ATTESTED,
+    ATTESTED(null),
     /** No token, in a round without tokens or whose tokens are optional. */
-    UNATTESTED,
+    UNATTESTED(null),
     /** No token where the round requires one. */
-    MISSING_TOKEN,
+    MISSING_TOKEN("MISSING_TOKEN"),
     /** A token in a round that publishes no token key. */
-    UNEXPECTED_TOKEN,
+    UNEXPECTED_TOKEN("WRONG_TOKEN_KEY"),
     /** A token under another key than the round's. */
-    WRONG_KEY,
+    WRONG_KEY("WRONG_TOKEN_KEY"),
     /** A signature that does not verify under the round's key. */
-    BAD_SIGNATURE,
+    BAD_SIGNATURE("BAD_TOKEN"),
     /** A valid token issued for another round. */
-    WRONG_ROUND,
+    WRONG_ROUND("WRONG_ROUND"),
     /** A report id other than the token's. */
-    WRONG_REPORT_ID,
+    WRONG_REPORT_ID("RANDOMNESS_MISMATCH"),
     /** A seed, hash index, row or coefficient other than the one the token fixes. */
-    RANDOMNESS_MISMATCH;
+    RANDOMNESS_MISMATCH("RANDOMNESS_MISMATCH");
+
+    private final String reasonCode;
+
+    Outcome(String reasonCode) {
+      this.reasonCode = reasonCode;
+    }
 
     public boolean accepted() {
-      return this == ATTESTED || this == UNATTESTED;
+      return reasonCode == null;
+    }
+
+    /** The reason code of a refused upload (null for an accepted one). */
+    public String reasonCode() {
+      return reasonCode;
     }
   }
+
+  /** The reason code of a valid token already spent on the date with another payload. */
+  public static final String DUPLICATE_TOKEN = "DUPLICATE_TOKEN";
 
   private final TokenVerifier verifier;
   private final boolean required;

@@ -93,24 +93,24 @@ final class UploadValidation {
   /** The token's rejection, or null: a valid token that fixes this report, or no token where none is required. */
   private Row checkToken(String file, String line, UploadRecord.Upload upload) {
     UploadToken token = upload.token();
-    return switch (attestation.check(upload)) {
-      case ATTESTED, UNATTESTED -> null;
-      case UNEXPECTED_TOKEN -> rejected(file, line, Rejection.WRONG_TOKEN_KEY,
-          "this round publishes no token key, but the upload carries a token under " + upload.tokenKeyId());
-      case MISSING_TOKEN -> rejected(file, line, Rejection.MISSING_TOKEN,
-          "this round's uploads must carry a token under key " + tokenKeyId());
-      case WRONG_KEY -> rejected(file, line, Rejection.WRONG_TOKEN_KEY, "signed under key " + upload.tokenKeyId()
-          + ", not this round's " + tokenKeyId());
-      case BAD_SIGNATURE -> rejected(file, line, Rejection.BAD_TOKEN,
-          "the token's signature does not verify under key " + tokenKeyId());
-      case WRONG_ROUND -> rejected(file, line, Rejection.WRONG_ROUND, "the token was issued for the round whose "
-          + "config is " + token.configSha256() + ", not this date's " + round.configSha256());
-      case WRONG_REPORT_ID -> rejected(file, line, Rejection.RANDOMNESS_MISMATCH, "report_id must be the token's, "
-          + token.reportId() + ", got " + upload.reportId());
-      case RANDOMNESS_MISMATCH -> rejected(file, line, Rejection.RANDOMNESS_MISMATCH, "the report's "
-          + oracle.kind() + " public randomness (seed, hash index, row or coefficient) is not the one its token "
-          + "fixes");
+    UploadAttestation.Outcome outcome = attestation.check(upload);
+    if (outcome.accepted()) {
+      return null;
+    }
+    String detail = switch (outcome) {
+      case UNEXPECTED_TOKEN -> "this round publishes no token key, but the upload carries a token under "
+          + upload.tokenKeyId();
+      case MISSING_TOKEN -> "this round's uploads must carry a token under key " + tokenKeyId();
+      case WRONG_KEY -> "signed under key " + upload.tokenKeyId() + ", not this round's " + tokenKeyId();
+      case BAD_SIGNATURE -> "the token's signature does not verify under key " + tokenKeyId();
+      case WRONG_ROUND -> "the token was issued for the round whose config is " + token.configSha256()
+          + ", not this date's " + round.configSha256();
+      case WRONG_REPORT_ID -> "report_id must be the token's, " + token.reportId() + ", got " + upload.reportId();
+      case RANDOMNESS_MISMATCH -> "the report's " + oracle.kind() + " public randomness (seed, hash index, row or "
+          + "coefficient) is not the one its token fixes";
+      case ATTESTED, UNATTESTED -> throw new AssertionError(outcome);
     };
+    return rejected(file, line, Rejection.valueOf(outcome.reasonCode()), detail);
   }
 
   private String tokenKeyId() {
