@@ -193,19 +193,53 @@ class IngestionTest {
     assertEquals(r.lines(), r.accepted() + r.duplicatesDropped() + 7);
     assertEquals(0, r.unattested());
 
+    // A later batch of the same date: a token spent in the first batch, spent again with another payload; a
+    // truncated signature; a token input that is not base64url; a 1 MB signature field.
+    UploadToken first = token(issuer, "device-r", round, 1005);
+    String later = UploadRecord.encode(first, issuer.key().id(), round,
+        oracle.randomize(5, first.publicRandomness(), rng), olh.epsilon());
+    land(List.of(later), DS, "0002");
+    // A date's result counts all its batches.
+    Ingestion.Result second2 = ingestion(w, 0.5).ingest(DS);
+    assertEquals(r.accepted() + 1, second2.accepted());
+    UploadToken fresh = token(issuer, "device-f", round, 1006);
+    UploadToken truncated = new UploadToken(second.input(), java.util.Arrays.copyOf(second.signature(), 128));
+    String again;
+    do {
+      again = UploadRecord.encode(first, issuer.key().id(), round,
+          oracle.randomize(7, first.publicRandomness(), rng), olh.epsilon());
+    } while (again.equals(later));
+    String good = UploadRecord.encode(fresh, issuer.key().id(), round,
+        oracle.randomize(6, fresh.publicRandomness(), rng), olh.epsilon());
+    List<String> third = List.of(again,
+        UploadRecord.encode(truncated, issuer.key().id(), round,
+            oracle.randomize(1, truncated.publicRandomness(), rng), olh.epsilon()),
+        good.replace(fresh.inputBase64Url(), fresh.inputBase64Url().substring(1) + "*"),
+        good.replace(fresh.signatureBase64Url(), "A".repeat(1 << 20)),
+        good);
+    land(third, DS, "0003");
+    Ingestion.Result laterBatch = ingestion(w, 0.5).ingest(DS);
+    assertEquals(second2.accepted() + 1, laterBatch.accepted(), "the valid upload of the batch is kept");
+    assertEquals(Map.of("MISSING_TOKEN", 1L, "BAD_TOKEN", 3L, "WRONG_TOKEN_KEY", 1L, "WRONG_ROUND", 1L,
+        "RANDOMNESS_MISMATCH", 2L, "DUPLICATE_TOKEN", 2L, "MALFORMED", 1L), laterBatch.rejected());
+    assertEquals(laterBatch.lines(), laterBatch.accepted() + laterBatch.duplicatesDropped() + 11);
+
     LocalDate optionalDay = DS.plusDays(2);
     String optionalRound = PublishedConfigs.write(w, RoundConfig.of("c", optionalDay, 2, olh)
         .withTokens(new RoundConfig.Tokens(issuer.key(), false)), true).hash();
     // The issuer serves each device once per round; the key may serve a period of rounds.
     UploadToken t = token(new TokenIssuer(keys), "device-0", optionalRound, 2000);
+    // The first date's token spent again on this date: it names the other round.
     land(List.of(UploadRecord.encode(t, issuer.key().id(), optionalRound,
             oracle.randomize(2, t.publicRandomness(), rng), olh.epsilon()),
-        UploadRecord.encode(UploadRecord.reportId(7, 7), optionalRound, oracle.randomize(2, rng), olh.epsilon())),
+        UploadRecord.encode(UploadRecord.reportId(7, 7), optionalRound, oracle.randomize(2, rng), olh.epsilon()),
+        UploadRecord.encode(fresh, issuer.key().id(), optionalRound,
+            oracle.randomize(2, fresh.publicRandomness(), rng), olh.epsilon())),
         optionalDay);
     Ingestion.Result optional = ingestion(w, 0.5).ingest(optionalDay);
     assertEquals(2, optional.accepted());
     assertEquals(1, optional.unattested());
-    assertEquals(Map.of(), optional.rejected());
+    assertEquals(Map.of("WRONG_ROUND", 1L), optional.rejected());
   }
 
   private static UploadToken token(TokenIssuer issuer, String device, String round, long seed) {
@@ -220,8 +254,12 @@ class IngestionTest {
   }
 
   private void land(List<String> lines, LocalDate ds) throws Exception {
+    land(lines, ds, "0001");
+  }
+
+  private void land(List<String> lines, LocalDate ds, String batch) throws Exception {
     Path files = Files.createDirectories(dir.resolve("landing").resolve("campaign=c").resolve("ds=" + ds)
-        .resolve("batch=0001"));
+        .resolve("batch=" + batch));
     Files.write(files.resolve("uploads.jsonl"), lines, StandardCharsets.UTF_8);
   }
 }
