@@ -9,10 +9,25 @@ import java.util.List;
  * the selected shares: a total over many candidates, so far more precise than any one of their estimates) is split
  * evenly among them, since their own estimates cannot tell them apart. Members of weight 0 are left out: in a
  * noise-free round, every candidate nobody chose.
+ *
+ * <p>As training data the set is {@link #withNearDuplicatesMerged merged}: refinement fills the pool with
+ * variations of a few parents, many of them paraphrases of one another; a member that nearly duplicates a heavier
+ * member of its label adds its weight to it instead of standing as another row, so the distribution is the same
+ * while each row says something of its own.
  */
 public record CuratedSet(List<Member> members) {
-  /** A ranked candidate and its training weight; the weights of a set sum to 1. */
-  public record Member(RankedCandidate ranked, double weight) {}
+  /** The cosine similarity at and above which two members of a label say the same thing for training. */
+  public static final double NEAR_DUPLICATE_SIMILARITY = 0.9;
+
+  /**
+   * A ranked candidate, its training weight (the weights of a set sum to 1) and how many members of the set it
+   * stands for (itself included: 1 unless near-duplicates were merged into it).
+   */
+  public record Member(RankedCandidate ranked, double weight, int represents) {
+    public Member(RankedCandidate ranked, double weight) {
+      this(ranked, weight, 1);
+    }
+  }
 
   public CuratedSet {
     members = List.copyOf(members);
@@ -46,6 +61,69 @@ public record CuratedSet(List<Member> members) {
       }
     }
     return new CuratedSet(members);
+  }
+
+  /**
+   * The set with near-duplicates merged: in order of weight (heaviest first, then ranking order), a member whose
+   * embedding has cosine at least {@code minSimilarity} with an already kept member of the same label adds its
+   * weight to the most similar one and leaves the set. The kept members stay in ranking order; weights still sum
+   * to 1.
+   *
+   * @param embeddingByIndex unit embeddings by candidate index (the ranking's {@code index})
+   * @param labelByIndex labels by candidate index, or null when the candidates have none
+   */
+  public CuratedSet withNearDuplicatesMerged(float[][] embeddingByIndex, String[] labelByIndex,
+      double minSimilarity) {
+    Integer[] byWeight = new Integer[members.size()];
+    for (int i = 0; i < byWeight.length; i++) {
+      byWeight[i] = i;
+    }
+    java.util.Arrays.sort(byWeight, (a, b) -> {
+      int c = Double.compare(members.get(b).weight(), members.get(a).weight());
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    double[] weight = new double[members.size()];
+    int[] represents = new int[members.size()];
+    List<Integer> kept = new ArrayList<>();
+    for (int i : byWeight) {
+      Member m = members.get(i);
+      float[] e = embeddingByIndex[m.ranked().index()];
+      String label = labelByIndex == null ? null : labelByIndex[m.ranked().index()];
+      int into = -1;
+      double best = minSimilarity;
+      for (int k : kept) {
+        int other = members.get(k).ranked().index();
+        if (labelByIndex != null && !java.util.Objects.equals(label, labelByIndex[other])) {
+          continue;
+        }
+        double similarity = dot(e, embeddingByIndex[other]);
+        if (similarity >= best) {
+          best = similarity;
+          into = k;
+        }
+      }
+      if (into < 0) {
+        kept.add(i);
+        into = i;
+      }
+      weight[into] += m.weight();
+      represents[into] += m.represents();
+    }
+    List<Member> merged = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      if (represents[i] > 0) {
+        merged.add(new Member(members.get(i).ranked(), weight[i], represents[i]));
+      }
+    }
+    return new CuratedSet(merged);
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
   }
 
   /** The members' training weights, in member order. */

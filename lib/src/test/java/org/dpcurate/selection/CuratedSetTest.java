@@ -61,4 +61,37 @@ class CuratedSetTest {
       assertEquals(0.25, x, 1e-12);
     }
   }
+
+  @Test
+  void nearDuplicatesOfALabelMergeIntoTheHeaviestAndTheWeightsStillSumToOne() {
+    // Members 0, 2 and 3 are near one another (cosine >= 0.9); 3 has another label; 1 and 4 point elsewhere.
+    float[][] e = {unit(1, 0, 0), unit(0, 1, 0), unit(1, 0.3f, 0), unit(1, 0.1f, 0), unit(0, 0, 1)};
+    String[] labels = {"a", "a", "a", "b", "a"};
+    CuratedSet set = CuratedSet.of(ranking(new double[] {0.5, 0.2, 0.1, 0.15, 0.05}, 2))
+        .withNearDuplicatesMerged(e, labels, 0.9);
+    List<CuratedSet.Member> m = set.members();
+    assertEquals(List.of(0, 1, 3, 4), m.stream().map(x -> x.ranked().index()).toList(), "ranking order");
+    // Unselected members share 0.3 evenly (0.1 each): member 2's weight joins member 0's.
+    assertEquals(0.5 + 0.1, m.get(0).weight(), 1e-12);
+    assertEquals(2, m.get(0).represents());
+    assertEquals(1, m.get(2).represents(), "another label's near-duplicate stays");
+    assertEquals(1.0, java.util.Arrays.stream(set.weights()).sum(), 1e-12);
+    // Without labels, member 3 merges too; at similarity 1 nothing does.
+    assertEquals(3, CuratedSet.of(ranking(new double[] {0.5, 0.2, 0.1, 0.15, 0.05}, 2))
+        .withNearDuplicatesMerged(e, null, 0.9).members().size());
+    assertEquals(5, CuratedSet.of(ranking(new double[] {0.5, 0.2, 0.1, 0.15, 0.05}, 2))
+        .withNearDuplicatesMerged(e, labels, 1.0).members().size());
+  }
+
+  private static float[] unit(float... v) {
+    double n = 0;
+    for (float x : v) {
+      n += x * x;
+    }
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = (float) (v[i] / Math.sqrt(n));
+    }
+    return out;
+  }
 }

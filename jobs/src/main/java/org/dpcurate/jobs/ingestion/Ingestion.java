@@ -221,7 +221,10 @@ public final class Ingestion {
             functions.concat(functions.lit("report_id reused with another payload; the report in "),
                 functions.col("_kept_file"), functions.lit(" was kept")))
             .otherwise(functions.col("detail")))
-        .drop("_copy", "_same", "_kept_file");
+        .drop("_copy", "_same", "_kept_file")
+        // An accepted report's line was kept only in case it was a copy: the report columns hold it now.
+        .withColumn("line", functions.when(functions.col("reason").isNull(), functions.lit(null).cast("string"))
+            .otherwise(functions.col("line")));
     return reports.unionByName(checked.where("reason is not null"));
   }
 

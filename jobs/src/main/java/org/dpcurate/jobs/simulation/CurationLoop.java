@@ -18,6 +18,7 @@ import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.jobs.runtime.Timing;
 import org.dpcurate.jobs.tables.CandidateTable;
+import org.dpcurate.jobs.tables.CuratedTable;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.selection.CuratedSet;
 import org.dpcurate.selection.RankedCandidate;
@@ -116,9 +117,9 @@ public final class CurationLoop {
     return new MetricsTable.AttackOutcome(target, 0, false, attested, refused);
   }
 
-  /** A round's curated set ({@link CuratedSet}) as training data. */
+  /** A round's curated set as training data ({@link CuratedTable#trainingSet}). */
   private static LabelledSet curatedSet(String name, EstimateStep.Estimated round) {
-    CuratedSet set = CuratedSet.of(round.ranking());
+    CuratedSet set = CuratedTable.trainingSet(round.pool(), round.ranking());
     return LabelledSet.ofCandidates(name, set.pick(round.pool()), set.weights());
   }
 }

@@ -13,7 +13,10 @@ import org.dpcurate.selection.CuratedSet;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.synthesis.Candidate;
 
-/** The final training table: the last round's {@link CuratedSet}, weights summing to 1. */
+/**
+ * The final training table: the last round's {@link CuratedSet} with near-duplicates merged
+ * ({@link #trainingSet}), weights summing to 1.
+ */
 public final class CuratedTable {
   private CuratedTable() {}
 
@@ -23,6 +26,7 @@ public final class CuratedTable {
       .add("candidate_id", DataTypes.StringType, false)
       .add("text", DataTypes.StringType, false)
       .add("weight", DataTypes.DoubleType, false)
+      .add("represents", DataTypes.IntegerType, false)
       .add("selected", DataTypes.BooleanType, false)
       .add("estimate", DataTypes.DoubleType, false)
       .add("std_error", DataTypes.DoubleType, false)
@@ -33,15 +37,27 @@ public final class CuratedTable {
       .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), false)
       .add("ds", DataTypes.StringType, false);
 
+  /**
+   * The curated set of {@code ranking} over {@code pool} as training data: near-duplicates of a label
+   * ({@link CuratedSet#NEAR_DUPLICATE_SIMILARITY}) merged into the heaviest.
+   */
+  public static CuratedSet trainingSet(List<Candidate> pool, List<RankedCandidate> ranking) {
+    float[][] embeddings = pool.stream().map(Candidate::embedding).toArray(float[][]::new);
+    String[] labels = pool.stream().anyMatch(c -> c.label() != null)
+        ? pool.stream().map(Candidate::label).toArray(String[]::new) : null;
+    return CuratedSet.of(ranking).withNearDuplicatesMerged(embeddings, labels,
+        CuratedSet.NEAR_DUPLICATE_SIMILARITY);
+  }
+
   /** Commits the curated set of {@code ranking} (of date {@code lastDs}); returns how many rows. */
   public static int write(Warehouse w, String campaign, LocalDate lastDs, List<Candidate> pool,
       List<RankedCandidate> ranking, String embeddingModel) {
     List<Row> rows = new ArrayList<>();
-    for (CuratedSet.Member m : CuratedSet.of(ranking).members()) {
+    for (CuratedSet.Member m : trainingSet(pool, ranking).members()) {
       RankedCandidate r = m.ranked();
       Candidate c = pool.get(r.index());
       Object[] a = CandidateTable.attributes(c.spec());
-      rows.add(RowFactory.create(c.id(), c.text(), m.weight(), r.selected(), r.estimate(), r.stdError(), c.round(),
+      rows.add(RowFactory.create(c.id(), c.text(), m.weight(), m.represents(), r.selected(), r.estimate(), r.stdError(), c.round(),
           c.parentId(), c.generation(), a[0], a[1], a[2], a[3], a[4], a[5], c.label(),
           CandidateTable.boxed(c.embedding()),
           lastDs.toString()));
