@@ -119,19 +119,35 @@ public final class BlindRsa {
 
   /** Verify (RFC 9474 section 4.5): RSASSA-PSS with SHA-384, MGF1-SHA-384, a 48-byte salt; the JDK alone. */
   public static boolean verify(RSAPublicKey key, byte[] prepared, byte[] signature) {
+    return verify(verifier(key), prepared, signature);
+  }
+
+  /**
+   * A JDK signature object set up to verify under {@code key}: after each verification it is ready for the next,
+   * so a caller that checks many tokens (ingestion) sets it up once. Not thread-safe.
+   */
+  public static Signature verifier(RSAPublicKey key) {
     try {
       Signature verifier = Signature.getInstance("RSASSA-PSS");
       verifier.setParameter(new PSSParameterSpec("SHA-384", "MGF1", MGF1ParameterSpec.SHA384, SALT_BYTES,
           PSSParameterSpec.TRAILER_FIELD_BC));
       verifier.initVerify(key);
-      verifier.update(prepared);
-      return verifier.verify(signature);
-    } catch (java.security.SignatureException e) {
-      return false; // a signature of the wrong length or out of range is simply not valid
+      return verifier;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK lacks RSASSA-PSS with SHA-384", e);
     }
   }
+
+  /** Verify with a {@link #verifier}; it is reset for the next signature whatever the outcome. */
+  public static boolean verify(Signature verifier, byte[] prepared, byte[] signature) {
+    try {
+      verifier.update(prepared);
+      return verifier.verify(signature);
+    } catch (java.security.SignatureException e) {
+      return false; // a signature of the wrong length or out of range is simply not valid
+    }
+  }
+
 
   private static RSAKeyParameters publicParameters(RSAPublicKey key) {
     return new RSAKeyParameters(false, key.getModulus(), key.getPublicExponent());

@@ -18,10 +18,12 @@ public final class TokenVerifier {
 
   private final TokenKey key;
   private final String configSha256;
+  private final java.security.Signature signature;
 
   public TokenVerifier(TokenKey key, String configSha256) {
     this.key = key;
     this.configSha256 = configSha256;
+    this.signature = BlindRsa.verifier(key.publicKey());
   }
 
   public TokenKey key() {
@@ -33,7 +35,7 @@ public final class TokenVerifier {
     if (!key.id().equals(keyId)) {
       return Outcome.WRONG_KEY;
     }
-    if (!BlindRsa.verify(key.publicKey(), token.input(), token.signature())) {
+    if (!BlindRsa.verify(signature, token.input(), token.signature())) {
       return Outcome.BAD_SIGNATURE;
     }
     return token.configSha256().equals(configSha256) ? Outcome.VALID : Outcome.WRONG_ROUND;

@@ -75,11 +75,11 @@ public final class UploadRecord {
   /** The upload a parsed JSON object holds; throws {@link MalformedUploadException} saying what is wrong. */
   public static Upload decode(Map<String, ?> fields) {
     String reportId = text(fields, "report_id");
-    if (!reportId.matches("[0-9a-f]{32}")) {
+    if (!isLowerHex(reportId, 32)) {
       throw new MalformedUploadException("report_id must be 32 lower-case hex digits, got: " + reportId);
     }
     String configSha256 = fields.containsKey("config_sha256") ? text(fields, "config_sha256") : null;
-    if (configSha256 != null && !configSha256.matches("[0-9a-f]{64}")) {
+    if (configSha256 != null && !isLowerHex(configSha256, 64)) {
       throw new MalformedUploadException("config_sha256 must be 64 lower-case hex digits, got: " + configSha256);
     }
     String name = text(fields, "oracle");
@@ -117,7 +117,7 @@ public final class UploadRecord {
     UploadToken token = null;
     if (tokenFields.size() == TOKEN.size()) {
       tokenKeyId = text(fields, "token_key_id");
-      if (!tokenKeyId.matches("[0-9a-f]{64}")) {
+      if (!isLowerHex(tokenKeyId, 64)) {
         throw new MalformedUploadException("token_key_id must be 64 lower-case hex digits, got: " + tokenKeyId);
       }
       try {
@@ -169,8 +169,22 @@ public final class UploadRecord {
     return n.intValue();
   }
 
+  /** Exactly {@code length} lower-case hex digits (a loop: ingestion checks several fields of every upload). */
+  static boolean isLowerHex(String text, int length) {
+    if (text.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static long seed(String hex) {
-    if (!hex.matches("[0-9a-f]{16}")) {
+    if (!isLowerHex(hex, 16)) {
       throw new MalformedUploadException("seed must be 16 lower-case hex digits, got: " + hex);
     }
     return Long.parseUnsignedLong(hex, 16);

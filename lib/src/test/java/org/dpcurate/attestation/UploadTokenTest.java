@@ -47,6 +47,20 @@ class UploadTokenTest {
   }
 
   @Test
+  void oneVerifierChecksTokenAfterTokenWhateverTheLastOneWas() {
+    UploadToken token = token(issuer, "device-7", ROUND, 8);
+    TokenVerifier verifier = new TokenVerifier(issuer.key(), ROUND);
+    String keyId = issuer.key().id();
+    byte[][] bad = {java.util.Arrays.copyOf(token.signature(), 128), new byte[1 << 20], new byte[0],
+        java.util.Arrays.copyOf(token.signature(), 257)};
+    for (byte[] signature : bad) {
+      assertEquals(TokenVerifier.Outcome.BAD_SIGNATURE, verifier.check(keyId, new UploadToken(token.input(),
+          signature)));
+      assertEquals(TokenVerifier.Outcome.VALID, verifier.check(keyId, token), "the verifier is ready again");
+    }
+  }
+
+  @Test
   void theIssuerSignsOncePerDevicePerRound() {
     TokenIssuer fresh = new TokenIssuer(TokenKeys.generate(2048, SeededSecureRandom.of(13)));
     token(fresh, "device-9", ROUND, 3);

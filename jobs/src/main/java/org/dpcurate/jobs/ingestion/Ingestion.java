@@ -106,7 +106,8 @@ public final class Ingestion {
     }
     // A token names its report: a token spent twice with two payloads is a reused token, not just a reused id.
     String reused = published.tokens() != null ? Rejection.DUPLICATE_TOKEN.name() : DUPLICATE_REPORT_ID;
-    Dataset<Row> checked = deduplicated(check(landed, published), reused).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> validated = check(landed, published).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> checked = deduplicated(validated, reused);
     try {
       Column[] reportColumns = Arrays.stream(ReportTable.COLUMNS).map(functions::col).toArray(Column[]::new);
       // One pass counts every outcome: the null reason is the accepted lines.
@@ -163,7 +164,7 @@ public final class Ingestion {
       return new Result(false, landed.batches().size(), lines, accepted, duplicates, rejected, withdrawn,
           unattested);
     } finally {
-      checked.unpersist();
+      validated.unpersist();
     }
   }
 
@@ -199,9 +200,35 @@ public final class Ingestion {
    * Uploads are delivered at least once: of the accepted lines with one report_id, the first (by file, then
    * payload) is the report; an identical copy is marked {@link #IDENTICAL_COPY} (counted, not kept), a copy with
    * another payload is rejected as {@code reused}: {@code DUPLICATE_REPORT_ID}, or {@code DUPLICATE_TOKEN} in a
-   * round with tokens, whose report ids are the tokens'.
+   * round with tokens, whose report ids are the tokens'. Only the lines whose id occurs more than once are ordered
+   * by id (when at most {@link #MAX_REUSED_IDS} ids do, found in one pass over the ids alone); the others, nearly
+   * all, are reports as they stand, so their lines (an attested one is about 800 bytes) never cross a shuffle.
    */
-  private static Dataset<Row> deduplicated(Dataset<Row> checked, String reused) {
+  private static Dataset<Row> deduplicated(Dataset<Row> validated, String reused) {
+    Dataset<Row> accepted = validated.where("reason is null");
+    Dataset<Row> reusedIds = accepted.groupBy("report_id").count().where("count > 1").select("report_id");
+    List<Row> ids = reusedIds.limit(MAX_REUSED_IDS + 1).collectAsList();
+    Dataset<Row> reports;
+    if (ids.size() > MAX_REUSED_IDS) {
+      reports = firstOfEachId(accepted, reused);
+    } else {
+      Dataset<Row> reusedSet = functions.broadcast(validated.sparkSession().createDataFrame(ids,
+          new StructType().add("report_id", DataTypes.StringType, false)));
+      reports = accepted.join(reusedSet, accepted.col("report_id").equalTo(reusedSet.col("report_id")), "left_anti")
+          .unionByName(firstOfEachId(accepted.join(reusedSet,
+              accepted.col("report_id").equalTo(reusedSet.col("report_id")), "left_semi"), reused));
+    }
+    // An accepted report's line was kept only in case it was a copy: the report columns hold it now.
+    reports = reports.withColumn("line", functions.when(functions.col("reason").isNull(),
+        functions.lit(null).cast("string")).otherwise(functions.col("line")));
+    return reports.unionByName(validated.where("reason is not null"));
+  }
+
+  /** Above this many reused report ids a date's accepted lines are all ordered by id (no broadcast set). */
+  private static final int MAX_REUSED_IDS = 100_000;
+
+  /** The window of {@link #deduplicated} over {@code reports}: the first of each id stays, the others are marked. */
+  private static Dataset<Row> firstOfEachId(Dataset<Row> reports, String reused) {
     Column[] payload = Arrays.stream(ReportTable.COLUMNS).map(functions::col).toArray(Column[]::new);
     Column[] order = new Column[payload.length + 1];
     order[0] = functions.col("file");
@@ -212,7 +239,7 @@ public final class Ingestion {
     Column first = functions.first(functions.struct(payload)).over(byId);
     Column firstFile = functions.first(functions.col("file")).over(byId);
     Column copy = functions.row_number().over(byId).gt(1);
-    Dataset<Row> reports = checked.where("reason is null")
+    return reports
         .withColumn("_copy", copy).withColumn("_same", functions.struct(payload).equalTo(first))
         .withColumn("_kept_file", firstFile)
         .withColumn("reason", functions.when(functions.col("_copy").and(functions.col("_same")),
@@ -221,11 +248,7 @@ public final class Ingestion {
             functions.concat(functions.lit("report_id reused with another payload; the report in "),
                 functions.col("_kept_file"), functions.lit(" was kept")))
             .otherwise(functions.col("detail")))
-        .drop("_copy", "_same", "_kept_file")
-        // An accepted report's line was kept only in case it was a copy: the report columns hold it now.
-        .withColumn("line", functions.when(functions.col("reason").isNull(), functions.lit(null).cast("string"))
-            .otherwise(functions.col("line")));
-    return reports.unionByName(checked.where("reason is not null"));
+        .drop("_copy", "_same", "_kept_file");
   }
 
   /** Every landed line, checked on the executors. */
