@@ -29,6 +29,7 @@ import org.dpcurate.jobs.simulation.BenchmarkReports;
 import org.dpcurate.jobs.tables.ReportTable;
 import org.dpcurate.oracle.OracleConfig;
 import org.dpcurate.oracle.OracleKind;
+import org.dpcurate.selection.CuratedSet;
 import org.dpcurate.selection.Selection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,7 @@ public final class BenchmarkJob implements Job {
     // Plain decoding and no budget: the benchmark times estimation, not the budget check or the solve.
     EstimationSettings estimation = new EstimationSettings(Selection.defaults(), 0.01, Decoding.PLAIN,
         !cli.get(CommonOptions.SKIP_DUPLICATE_CHECK), new Accounting(PrivacyPolicy.defaults().forFleet("bench")
-            .withBudget(Double.POSITIVE_INFINITY), true, false, 1e-9, 60));
+            .withBudget(Double.POSITIVE_INFINITY), true, false, 1e-9, 60), CuratedSet.NEAR_DUPLICATE_SIMILARITY);
     SparkSession spark = Sessions.getOrCreate("dpcurate-benchmark");
     CampaignRun base = new CampaignRun(spark, new RunSettings(root, "bench", seed, EmbedderChoice.NGRAM));
     int cores = spark.sparkContext().defaultParallelism();

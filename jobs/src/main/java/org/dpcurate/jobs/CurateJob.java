@@ -135,7 +135,7 @@ public final class CurateJob implements Job {
     CurationLoop.Result curated = loop.run("curated", run, simulation, estimation, refinement, rounds);
     rows.addAll(curated.rows());
     int kept = CuratedTable.write(run.warehouse(), run.campaign(), curated.lastDs(), curated.finalPool(),
-        curated.finalRanking(), run.embedder().name());
+        curated.finalRanking(), run.embedder().name(), estimation.curatedNearDuplicate());
     LOG.info("curated training table: {} candidates", kept);
 
     long devices = simulation.population().devices();

@@ -34,7 +34,8 @@ public final class NightlyJob extends DatedJob {
    * The campaign's curated training table as of {@code ds} (the same {@link CuratedTable} as {@code curate}'s): the
    * date's estimated vote distribution over its pool. A backfill of an earlier date leaves a later date's table.
    */
-  private static String writeCurated(CampaignRun run, LocalDate ds, EstimateStep.Estimated e) {
+  private static String writeCurated(CampaignRun run, LocalDate ds, EstimateStep.Estimated e,
+      double nearDuplicate) {
     if (e.ranking().isEmpty()) {
       return "";
     }
@@ -43,7 +44,8 @@ public final class NightlyJob extends DatedJob {
     if (asOf != null && LocalDate.parse(asOf.toString()).isAfter(ds)) {
       return "; curated table kept as of " + asOf;
     }
-    int rows = CuratedTable.write(run.warehouse(), run.campaign(), ds, e.pool(), e.ranking(), run.embedder().name());
+    int rows = CuratedTable.write(run.warehouse(), run.campaign(), ds, e.pool(), e.ranking(), run.embedder().name(),
+        nearDuplicate);
     return "; curated table: " + rows + " rows";
   }
 
@@ -61,7 +63,7 @@ public final class NightlyJob extends DatedJob {
       RefineStep refine = new RefineStep(run, refinement);
       return ds -> {
         EstimateStep.Estimated e = estimate.run(ds);
-        String curated = writeCurated(run, ds, e);
+        String curated = writeCurated(run, ds, e, estimation.curatedNearDuplicate());
         return e.summary() + curated + "; " + RefineStep.summary(refine.refine(ds, e.pool(), e.ranking(),
             List.of()));
       };

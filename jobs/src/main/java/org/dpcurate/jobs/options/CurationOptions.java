@@ -15,6 +15,7 @@ import org.dpcurate.jobs.runtime.ExitCode;
 import org.dpcurate.jobs.runtime.JobException;
 import org.dpcurate.oracle.OracleKind;
 import org.dpcurate.refinement.RefinementConfig;
+import org.dpcurate.selection.CuratedSet;
 import org.dpcurate.selection.Selection;
 import org.dpcurate.simulation.PopulationConfig;
 import org.dpcurate.synthesis.GeneratorPrior;
@@ -140,10 +141,15 @@ public final class CurationOptions {
   public static final List<Option<?>> OPEN_WORLD = List.of(PRIVATE_MESSAGES, HELD_OUT_SHARE, INITIAL_POOL,
       IGNORE_LABELS);
 
+  public static final Option<Double> CURATED_NEAR_DUPLICATE = Option.of("curated-near-duplicate", "COS",
+      "in the curated training set, a candidate at least this cosine-similar to a heavier one of its label merges "
+          + "into it (its weight added; 1: every candidate is its own row), in (0, 1]",
+      CuratedSet.NEAR_DUPLICATE_SIMILARITY, Parsers.doubleIn(Double.MIN_VALUE, 1));
+
   public static final List<Option<?>> ESTIMATION = List.of(FDR, MIN_COUNT, CONFIDENCE, POST_PROCESSING,
       CommonOptions.MAX_REJECTED_SHARE, DECODING, CommonOptions.SKIP_DUPLICATE_CHECK, CommonOptions.POLICY,
       CommonOptions.BUDGET, CommonOptions.BUDGET_PERIOD_DAYS, CommonOptions.OVERRIDE_BUDGET, CommonOptions.LOCK_WAIT,
-      SHUFFLED, DELTA);
+      SHUFFLED, DELTA, CURATED_NEAR_DUPLICATE);
   public static final List<Option<?>> SIMULATION = List.of(DEVICES, EPSILON, ORACLE, REPORT_BITS, MAX_ATTACK_GAIN,
       DOWNLOAD_BUDGET, FAKE_SHARE, FAKE_ATTESTED, ATTACK_TARGET);
   public static final List<Option<?>> PUBLICATION = List.of(EPSILON, ORACLE, REPORT_BITS, MAX_ATTACK_GAIN,
@@ -160,7 +166,7 @@ public final class CurationOptions {
     return new EstimationSettings(
         new Selection(cli.get(FDR), cli.get(MIN_COUNT), cli.get(CONFIDENCE), cli.get(POST_PROCESSING)),
         cli.get(CommonOptions.MAX_REJECTED_SHARE), cli.get(DECODING), !cli.get(CommonOptions.SKIP_DUPLICATE_CHECK),
-        CommonOptions.accounting(cli, cli.get(SHUFFLED), cli.get(DELTA)));
+        CommonOptions.accounting(cli, cli.get(SHUFFLED), cli.get(DELTA)), cli.get(CURATED_NEAR_DUPLICATE));
   }
 
   /** Refinement with {@code prior} (the simulated population's in curate, else {@link #generatorPrior}). */

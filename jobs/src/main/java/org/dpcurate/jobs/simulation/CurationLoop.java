@@ -87,7 +87,8 @@ public final class CurationLoop {
       }
       RoundMetrics m = evaluator.round(round, last.pool(), last.ranking(), truth);
       LOG.info("{} round {}: {}", variant, round, m.row().trim());
-      UtilityMetrics u = utility.evaluate(curatedSet(variant + " round " + round, last));
+      UtilityMetrics u = utility.evaluate(curatedSet(variant + " round " + round, last,
+          estimation.curatedNearDuplicate()));
       long t2 = System.nanoTime();
       if (round < rounds) {
         refine.refine(ds, last.pool(), last.ranking(), List.of());
@@ -118,8 +119,8 @@ public final class CurationLoop {
   }
 
   /** A round's curated set as training data ({@link CuratedTable#trainingSet}). */
-  private static LabelledSet curatedSet(String name, EstimateStep.Estimated round) {
-    CuratedSet set = CuratedTable.trainingSet(round.pool(), round.ranking());
+  private static LabelledSet curatedSet(String name, EstimateStep.Estimated round, double nearDuplicate) {
+    CuratedSet set = CuratedTable.trainingSet(round.pool(), round.ranking(), nearDuplicate);
     return LabelledSet.ofCandidates(name, set.pick(round.pool()), set.weights());
   }
 }

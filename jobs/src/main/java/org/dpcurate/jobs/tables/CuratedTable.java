@@ -38,22 +38,21 @@ public final class CuratedTable {
       .add("ds", DataTypes.StringType, false);
 
   /**
-   * The curated set of {@code ranking} over {@code pool} as training data: near-duplicates of a label
-   * ({@link CuratedSet#NEAR_DUPLICATE_SIMILARITY}) merged into the heaviest.
+   * The curated set of {@code ranking} over {@code pool} as training data: near-duplicates of a label (cosine at
+   * least {@code nearDuplicate}, by default {@link CuratedSet#NEAR_DUPLICATE_SIMILARITY}) merged into the heaviest.
    */
-  public static CuratedSet trainingSet(List<Candidate> pool, List<RankedCandidate> ranking) {
+  public static CuratedSet trainingSet(List<Candidate> pool, List<RankedCandidate> ranking, double nearDuplicate) {
     float[][] embeddings = pool.stream().map(Candidate::embedding).toArray(float[][]::new);
     String[] labels = pool.stream().anyMatch(c -> c.label() != null)
         ? pool.stream().map(Candidate::label).toArray(String[]::new) : null;
-    return CuratedSet.of(ranking).withNearDuplicatesMerged(embeddings, labels,
-        CuratedSet.NEAR_DUPLICATE_SIMILARITY);
+    return CuratedSet.of(ranking).withNearDuplicatesMerged(embeddings, labels, nearDuplicate);
   }
 
   /** Commits the curated set of {@code ranking} (of date {@code lastDs}); returns how many rows. */
   public static int write(Warehouse w, String campaign, LocalDate lastDs, List<Candidate> pool,
-      List<RankedCandidate> ranking, String embeddingModel) {
+      List<RankedCandidate> ranking, String embeddingModel, double nearDuplicate) {
     List<Row> rows = new ArrayList<>();
-    for (CuratedSet.Member m : trainingSet(pool, ranking).members()) {
+    for (CuratedSet.Member m : trainingSet(pool, ranking, nearDuplicate).members()) {
       RankedCandidate r = m.ranked();
       Candidate c = pool.get(r.index());
       Object[] a = CandidateTable.attributes(c.spec());
@@ -65,7 +64,8 @@ public final class CuratedTable {
     w.commitCampaign(w.spark().createDataFrame(rows, SCHEMA).coalesce(1), NAME, campaign, lastDs,
         Manifest.ofRound(pool.get(0).round()).input(w.partition(RankedTable.NAME, campaign, lastDs))
             .set(CandidateTable.EMBEDDING_MODEL, embeddingModel)
-            .set("embedding_dimension", pool.get(0).embedding().length));
+            .set("embedding_dimension", pool.get(0).embedding().length)
+            .set("near_duplicate_similarity", nearDuplicate));
     return rows.size();
   }
 }
