@@ -14,6 +14,7 @@ import org.dpcurate.oracle.OracleKind;
 import org.dpcurate.oracle.Report;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.selection.Selection;
+import org.dpcurate.simulation.PoisoningAttack;
 import org.dpcurate.synthesis.Weights;
 
 /**
@@ -82,7 +83,7 @@ public final class AttestedFarms {
       agg.add(oracle.randomize(honest.draw(rng), rng.nextLong(), rng));
     }
     for (int i = 0; i < fakes; i++) {
-      agg.add(attestedFake(oracle, target, rng.nextLong(), rng));
+      agg.add(PoisoningAttack.fakeReport(oracle, target, rng.nextLong(), rng));
     }
     FrequencyEstimates est = FrequencyEstimator.estimate(agg);
     List<RankedCandidate> ranking = Selection.defaults().rank(est);
@@ -96,13 +97,4 @@ public final class AttestedFarms {
     return Weights.zipf(IntStream.range(0, k - 1).toArray(), 1.1);
   }
 
-  /** A fake's best report under its token's public randomness: one that supports the target. */
-  static Report attestedFake(FrequencyOracle oracle, int target, long publicRandomness, SplittableRandom rng) {
-    while (true) {
-      Report r = oracle.randomize(target, publicRandomness, rng);
-      if (oracle.supports(r, target)) {
-        return r;
-      }
-    }
-  }
 }

@@ -245,14 +245,10 @@ public final class DeviceSimulator implements Serializable {
     boolean reaches = target >= 0
         && (segments == null || segments.segmentOfReport(reportId) == segments.segmentOf(target));
     Report report = reaches
-        ? PoisoningAttack.multiTargetReport(oracle, new int[] {segments == null ? target : segments.positionOf(target)},
-            u, FAKE_DRAWS, rng)
+        ? PoisoningAttack.fakeReport(oracle, segments == null ? target : segments.positionOf(target), u, rng)
         : oracle.randomize(rng.nextInt(oracle.domainSize()), u, rng);
     return new DeviceOutput(-1, report, idHigh(reportId), idLow(reportId));
   }
-
-  /** Draws until one supports the target: enough for any oracle's bucket or sign (one in g draws does). */
-  private static final int FAKE_DRAWS = 4096;
 
   /**
    * A simulated token: its signature's 256 bytes are drawn (a real RSA-2048 signature is as unpredictable to the

@@ -43,6 +43,20 @@ public final class PoisoningAttack {
   }
 
   /**
+   * The maximal-gain report for {@code target} under the public randomness a token fixes (OLH seed, FLH index,
+   * sketch row and coefficient): an honest report of the target under it, conditioned on supporting the target.
+   */
+  public static Report fakeReport(FrequencyOracle oracle, int target, long publicRandomness, RandomGenerator rng) {
+    for (int draw = 0; draw < MAX_DRAWS; draw++) {
+      Report r = oracle.randomize(target, publicRandomness, rng);
+      if (oracle.supports(r, target)) {
+        return r;
+      }
+    }
+    throw new IllegalStateException("no report supporting the target in " + MAX_DRAWS + " draws");
+  }
+
+  /**
    * A fake report aimed at several {@code targets} at once: of {@code draws} honest reports of the targets (in
    * turn), the one that supports the most of them. Without a token ({@code publicRandomness} null) each draw has
    * its own seed, hash index or row, so the fake effectively chooses them (under OLH a seed that hashes every target

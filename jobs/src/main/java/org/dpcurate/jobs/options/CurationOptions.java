@@ -159,7 +159,8 @@ public final class CurationOptions {
   public static PublishSettings publication(Cli cli) {
     TokenKey key = cli.get(TOKEN_KEY);
     return new PublishSettings(cli.get(EPSILON), cli.get(ORACLE), cli.get(REPORT_BITS), cli.get(MAX_ATTACK_GAIN),
-        cli.get(EXPECTED_REPORTS), cli.get(DOWNLOAD_BUDGET), key == null ? null : new RoundConfig.Tokens(key, cli.get(TOKENS).equals("required")));
+        cli.get(EXPECTED_REPORTS), cli.get(DOWNLOAD_BUDGET),
+        key == null ? null : new RoundConfig.Tokens(key, cli.get(TOKENS).equals("required")));
   }
 
   public static EstimationSettings estimation(Cli cli) {

@@ -10,5 +10,4 @@ import org.dpcurate.client.RoundConfig;
  * upload tokens (null: uploads carry none).
  */
 public record PublishSettings(double epsilon, OracleChoice oracle, int reportBits, double maxAttackGain,
-    long expectedReports,
-    Long downloadBudget, RoundConfig.Tokens tokens) {}
+    long expectedReports, Long downloadBudget, RoundConfig.Tokens tokens) {}

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.dpcurate.evaluation.RoundMetrics;
 import org.dpcurate.evaluation.UtilityMetrics;
 import org.dpcurate.jobs.warehouse.Json;
-import org.dpcurate.oracle.FrequencyOracle;
 
 /** A curate run's per-round table, as printed and as {@code summaries/<campaign>.json}. */
 public final class CurateReport {
@@ -116,8 +115,8 @@ public final class CurateReport {
           row.put("fake_uploads_refused", r.attack().refused());
         }
       }
-      if (r.config() != null && !Double.isInfinite(r.config().epsilon())) {
-        row.put("attack_gain", FrequencyOracle.of(r.config()).fakeReportGain());
+      if (r.attackGain() != null) {
+        row.put("attack_gain", r.attackGain());
       }
       table.add(row);
     }

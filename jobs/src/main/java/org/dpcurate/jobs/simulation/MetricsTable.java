@@ -76,6 +76,12 @@ public final class MetricsTable {
           MechanismChooser.NO_GAIN_CAP);
     }
 
+    /** Honest holders one fake report of the round's oracle is worth (null for round 0 and at eps = inf). */
+    public Double attackGain() {
+      return config == null || Double.isInfinite(config.epsilon()) ? null
+          : FrequencyOracle.of(config).fakeReportGain();
+    }
+
     public RoundRow withUtility(UtilityMetrics u) {
       return new RoundRow(variant, ds, metrics, config, devices, simulateSeconds, estimateSeconds, refineSeconds, u,
           download, attack, maxAttackGain);
@@ -112,8 +118,7 @@ public final class MetricsTable {
           r.download() == null ? null : r.download().bytesPerDevice(),
           r.download() == null ? null : r.download().projectedAxes(), r.attack() == null ? null : r.attack().target(),
           r.attack() == null ? null : r.attack().share(), r.attack() == null ? null : r.attack().selected(),
-          r.config() == null || Double.isInfinite(r.config().epsilon()) ? null
-              : FrequencyOracle.of(r.config()).fakeReportGain(),
+          r.attackGain(),
           Double.isInfinite(r.maxAttackGain()) ? null : r.maxAttackGain(),
           r.attack() == null ? null : r.attack().attested(), r.attack() == null ? null : r.attack().refused(),
           r.ds() == null ? null : r.ds().toString()));
