@@ -3,8 +3,8 @@ package org.dpcurate.download;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.dpcurate.embedding.Int8Quantization;
+import org.dpcurate.embedding.SymmetricEigen;
 import org.dpcurate.embedding.Vectors;
 
 /**
@@ -90,8 +90,8 @@ public final class PrincipalProjection implements Serializable {
         covariance[j][i] = covariance[i][j];
       }
     }
-    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(covariance, false));
-    double[] values = eigen.getRealEigenvalues();
+    SymmetricEigen eigen = SymmetricEigen.of(new Array2DRowRealMatrix(covariance, false));
+    double[] values = eigen.values();
     Integer[] order = new Integer[d];
     for (int i = 0; i < d; i++) {
       order[i] = i;
@@ -107,7 +107,7 @@ public final class PrincipalProjection implements Serializable {
       centreF[i] = (float) centre[i];
     }
     for (int a = 0; a < count; a++) {
-      double[] u = eigen.getEigenvector(order[a]).toArray();
+      double[] u = eigen.vectors().getColumn(order[a]);
       int top = 0;
       for (int i = 1; i < d; i++) {
         if (Math.abs(u[i]) > Math.abs(u[top])) {

@@ -1,8 +1,8 @@
 package org.dpcurate.evaluation;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.dpcurate.embedding.SymmetricEigen;
 
 /**
  * Frechet distance between Gaussians fitted to two sets of embeddings (FID computed on sentence embeddings):
@@ -46,7 +46,7 @@ public final class FrechetDistance {
     }
     RealMatrix inner = sqrtCovariance.multiply(cov).multiply(sqrtCovariance);
     double crossTrace = 0;
-    for (double ev : new EigenDecomposition(symmetrized(inner)).getRealEigenvalues()) {
+    for (double ev : SymmetricEigen.of(symmetrized(inner)).values()) {
       crossTrace += Math.sqrt(Math.max(ev, 0));
     }
     return Math.max(0, meanTerm + trace + cov.getTrace() - 2 * crossTrace);
@@ -109,9 +109,9 @@ public final class FrechetDistance {
 
   /** The symmetric square root of a positive semi-definite matrix (negative round-off eigenvalues clipped). */
   private static RealMatrix sqrtPsd(RealMatrix m) {
-    EigenDecomposition e = new EigenDecomposition(symmetrized(m));
-    RealMatrix v = e.getV();
-    double[] ev = e.getRealEigenvalues();
+    SymmetricEigen e = SymmetricEigen.of(symmetrized(m));
+    RealMatrix v = e.vectors();
+    double[] ev = e.values();
     int d = ev.length;
     double[][] scaled = new double[d][d];
     for (int i = 0; i < d; i++) {

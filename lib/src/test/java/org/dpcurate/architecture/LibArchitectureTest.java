@@ -22,7 +22,7 @@ class LibArchitectureTest {
 
   /** The classes that need eigendecompositions: the Frechet distance, and the projected download's axes. */
   private static final String EIGENDECOMPOSITIONS =
-      "org\\.dpcurate\\.(evaluation\\.FrechetDistance|download\\.PrincipalProjection)";
+      "org\\.dpcurate\\.(evaluation\\.FrechetDistance|download\\.PrincipalProjection|embedding\\.SymmetricEigen)";
 
   /** The one class that reads WordNet, with its nested classes. */
   private static final String WORDNET_READER = "org\\.dpcurate\\.refinement\\.LexicalVariation(\\$.*)?";

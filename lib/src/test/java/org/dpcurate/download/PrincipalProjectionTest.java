@@ -79,6 +79,30 @@ class PrincipalProjectionTest {
     assertEquals(p.project(centre)[1], p.mean(1), 1e-5);
   }
 
+  /**
+   * A pool of fewer candidates than the embedding has dimensions (93 unit vectors in 384, as sentence embeddings
+   * are: around a common direction) has a rank-deficient covariance (a case commons-math's eigen-iteration may
+   * not converge on, FrechetDistanceTest): the fit still finds the direction the pool spreads along most.
+   */
+  @Test
+  void aPoolOfFewerCandidatesThanDimensionsIsFitted() {
+    int d = 384;
+    SplittableRandom rng = new SplittableRandom(7);
+    float[] wide = unit(rng, d);
+    float[][] x = new float[93][d];
+    for (float[] v : x) {
+      double a = 0.3 * rng.nextGaussian();
+      for (int j = 0; j < d; j++) {
+        v[j] = (float) ((j < 8 ? 0.3 : 0) + a * wide[j] + 0.05 * rng.nextGaussian());
+      }
+      Vectors.normalize(v);
+    }
+    PrincipalProjection p = PrincipalProjection.fit(x, 2);
+    // Normalizing each vector and the noise tilt the first axis a little; the second axis is the noise's.
+    assertTrue(Math.abs(Vectors.dot(dequantized(p, 0), wide)) > 0.9);
+    assertEquals(0, Vectors.dot(dequantized(p, 0), dequantized(p, 1)), 0.05);
+  }
+
   private static float[] dequantized(PrincipalProjection p, int axis) {
     byte[] q = p.axis(axis);
     float[] out = new float[q.length];

@@ -68,4 +68,49 @@ class FrechetDistanceTest {
     assertThrows(IllegalArgumentException.class, () -> fd.to(new float[][] {{1, 2, 3}}, ones(1)));
     assertThrows(IllegalArgumentException.class, () -> fd.to(new float[][] {{1, 2}}, new double[] {-1}));
   }
+
+  /**
+   * Fewer points than dimensions (a small held-out split of sentence embeddings): both covariances are singular,
+   * which a QL eigen-iteration may fail to converge on; the distance is still the closed form's. Here the sets lie
+   * in a 2-d plane of 384 dimensions, so the embedded axis sets' closed form holds.
+   */
+  @Test
+  void fewerPointsThanDimensionsStillGiveTheClosedForm() {
+    int d = 384;
+    SplittableRandom rng = new SplittableRandom(7);
+    double[] a = {1.0, 0.5};
+    double[] b = {0.5, 1.5};
+    double[] m = {0.2, -0.1};
+    float[][] ref = embedded(axisSet(a, new double[2]), d);
+    float[][] set = embedded(axisSet(b, m), d);
+    FrechetDistance fd = FrechetDistance.reference(ref);
+    double expected = 0;
+    for (int i = 0; i < 2; i++) {
+      expected += m[i] * m[i] + (a[i] - b[i]) * (a[i] - b[i]) / 2;
+    }
+    assertEquals(expected, fd.to(set, ones(set.length)), 1e-6);
+    // And unit vectors around a common direction, as sentence embeddings are: 93 of them in 384 dimensions.
+    float[][] cloud = new float[93][d];
+    for (float[] row : cloud) {
+      double norm = 0;
+      for (int j = 0; j < d; j++) {
+        row[j] = (float) ((j < 8 ? 0.3 : 0) + 0.05 * rng.nextGaussian());
+        norm += row[j] * row[j];
+      }
+      for (int j = 0; j < d; j++) {
+        row[j] /= (float) Math.sqrt(norm);
+      }
+    }
+    FrechetDistance fromCloud = FrechetDistance.reference(cloud);
+    assertEquals(0, fromCloud.to(cloud, ones(cloud.length)), 1e-6);
+  }
+
+  /** {@code x}'s points in the first coordinates of {@code d} dimensions. */
+  private static float[][] embedded(float[][] x, int d) {
+    float[][] out = new float[x.length][d];
+    for (int i = 0; i < x.length; i++) {
+      System.arraycopy(x[i], 0, out[i], 0, x[i].length);
+    }
+    return out;
+  }
 }
