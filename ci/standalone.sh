@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Submits the shaded application jar through SparkSubmit to a Spark standalone master and worker started here on
-# 127.0.0.1 from the Maven classpath, runs a small curate, and checks it ran on the cluster.
+# 127.0.0.1 from the Maven classpath, runs the open-world benchmark at a small size (500 Brown passages held by
+# 20,000 devices, a pool of 200 fortunes, lexical variation, 2 rounds), and checks it ran on the cluster and scored
+# its curated sets against the held-out passages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 bin/dpcurate --help >/dev/null 2>&1 || true   # builds the jar and the classpath file if needed
+# The corpora: pinned and checked packages, cached outside the clone (docs/benchmarks.md "Open world").
+corpora=$root/out/corpora-ci
+DPCURATE_CORPORA_OUT=$corpora bin/fetch-corpora --passages-per-file 1
 classpath=$(cat jobs/target/classpath.txt)
 java_opts=$(sed -n 's:.*<spark.java.options>\(.*\)</spark.java.options>.*:\1:p' pom.xml)
 export SPARK_LOCAL_IP=127.0.0.1
@@ -42,8 +47,13 @@ grep -q "Successfully registered with master" "$logs/worker.log" || { cat "$logs
 start=$(date +%s)
 DPCURATE_MASTER="spark://127.0.0.1:$port" DPCURATE_JAVA_OPTS="-Dspark.executor.memory=2g -Dspark.cores.max=2" \
   bin/dpcurate curate --warehouse "$root/out/standalone" --campaign cluster --devices 20000 --candidates 200 \
-  --rounds 2 --population ci/small-population.properties | tee "$logs/curate.out"
+  --rounds 2 --private-messages "$corpora/brown-passages.jsonl" --initial-pool "$corpora/fortunes-pool.jsonl" \
+  --variation lexical | tee "$logs/curate.out"
 test -f "$root/out/standalone/metrics/campaign=cluster/_manifest.json"
+# Every round scored as training data against the held-out passages, and the private data as the upper bound.
+for row in "variant .* topic-acc" "private-data "; do
+  grep -q "^$row" "$logs/curate.out" || { echo "no utility row '$row' in the open-world run" >&2; exit 1; }
+done
 # The application really ran on the worker's executors.
 executors=$(find "$spark_home/work" -name stderr 2>/dev/null | wc -l)
 [ "$executors" -ge 1 ] || { echo "no executor ran on the worker" >&2; exit 1; }
