@@ -60,7 +60,7 @@ public final class Ingestion {
       .map(f -> f.copy(f.name(), f.dataType(), true, f.metadata())).toArray(StructField[]::new))
       .add("file", DataTypes.StringType, true).add("line", DataTypes.StringType, true)
       .add("reason", DataTypes.StringType, true).add("detail", DataTypes.StringType, true)
-      .add("line_base64", DataTypes.StringType, true);
+      .add("line_base64", DataTypes.StringType, true).add("position", DataTypes.LongType, true);
 
   private final Warehouse w;
   private final String campaign;
@@ -129,8 +129,11 @@ public final class Ingestion {
       }
       long rejectedLines = rejected.values().stream().mapToLong(Long::longValue).sum();
       long lines = accepted + duplicates + rejectedLines;
-      w.commit(checked.where("reason is not null and reason <> '" + IDENTICAL_COPY + "'")
-              .select("file", "line", "reason", "detail", "line_base64").coalesce(1),
+      Dataset<Row> rejects = checked.where("reason is not null and reason <> '" + IDENTICAL_COPY + "'");
+      if (rejected.containsKey(reused)) {
+        rejects = withLinesOfReusedIds(rejects, landed, reused);
+      }
+      w.commit(rejects.select("file", "line", "reason", "detail", "line_base64").coalesce(1),
           IngestRejectsTable.NAME, campaign, ds, Manifest.ofRound(published.round())
               .set("config_hash", published.hash()).input(landed.dir()).count("lines", lines)
               .count("rejected", rejectedLines).count("rejected_by_reason", rejected));
@@ -168,6 +171,22 @@ public final class Ingestion {
     }
   }
 
+  /**
+   * {@code rejects} with the lines of the copies rejected as {@code reused} ids, read again from the landed files
+   * by position: only a date with such copies reads its files twice.
+   */
+  private Dataset<Row> withLinesOfReusedIds(Dataset<Row> rejects, LandingBatches landed, String reused) {
+    // Accepted lines were valid UTF-8, so the cast decodes them exactly.
+    Dataset<Row> lines = ParquetInput.reading(landed.dir(), () -> format.records(w.spark(), landed.files()))
+        .select(functions.col("file").as("_file"), functions.col("position").as("_position"),
+            functions.col("value").cast("string").as("_line"));
+    Column copy = functions.col("reason").equalTo(reused).and(functions.col("file").equalTo(functions.col("_file")))
+        .and(functions.col("position").equalTo(functions.col("_position")));
+    return rejects.join(lines, copy, "left")
+        .withColumn("line", functions.coalesce(functions.col("line"), functions.col("_line")))
+        .drop("_file", "_position", "_line");
+  }
+
   /** The reports an earlier ingestion of the date committed, from its manifest (-1 if it does not say). */
   private static long previousAccepted(Map<String, Object> manifest) {
     return manifest.get("counts") instanceof Map<?, ?> counts && counts.get("accepted") instanceof Number n
@@ -175,18 +194,20 @@ public final class Ingestion {
   }
 
   /**
-   * A report row (with its note, if any, as the detail) or a rejection row as a row of {@link #CHECKED}; a report
-   * keeps its file and line too.
+   * A report row (with its note, if any, as the detail) or a rejection row as a row of {@link #CHECKED}, with the
+   * record's file and position. A report's line is left out: nearly every report is kept, and its columns hold
+   * what the line said; the rare copy rejected as a reused id gets its line back by position
+   * ({@link #withLinesOfReusedIds}).
    */
-  private static Row widen(Row r, int reportColumns, String file, byte[] record) {
-    Object[] values = new Object[reportColumns + 5];
+  private static Row widen(Row r, int reportColumns, String file, long position) {
+    Object[] values = new Object[reportColumns + 6];
+    values[reportColumns + 5] = position;
     boolean report = r.size() >= reportColumns;
     if (report) {
       for (int i = 0; i < reportColumns; i++) {
         values[i] = r.get(i);
       }
       values[reportColumns] = file;
-      values[reportColumns + 1] = new String(record, java.nio.charset.StandardCharsets.UTF_8);
       values[reportColumns + 3] = r.size() > reportColumns ? r.get(reportColumns) : null;
     } else {
       for (int i = 0; i < r.size(); i++) {
@@ -218,9 +239,6 @@ public final class Ingestion {
           .unionByName(firstOfEachId(accepted.join(reusedSet,
               accepted.col("report_id").equalTo(reusedSet.col("report_id")), "left_semi"), reused));
     }
-    // An accepted report's line was kept only in case it was a copy: the report columns hold it now.
-    reports = reports.withColumn("line", functions.when(functions.col("reason").isNull(),
-        functions.lit(null).cast("string")).otherwise(functions.col("line")));
     return reports.unionByName(validated.where("reason is not null"));
   }
 
@@ -279,7 +297,7 @@ public final class Ingestion {
             byte[] record = (byte[]) in.get(0);
             Row checked = decoder.check(in.getString(1), record);
             if (checked != null) {
-              next = widen(checked, reportColumns, in.getString(1), record);
+              next = widen(checked, reportColumns, in.getString(1), in.getLong(2));
             }
           }
           return next != null;

@@ -29,7 +29,7 @@ import org.dpcurate.oracle.FrequencyOracle;
 final class JsonLines implements UploadFormat {
   private static final long serialVersionUID = 1L;
   private static final StructType RECORDS = new StructType().add("value", DataTypes.BinaryType, false)
-      .add("file", DataTypes.StringType, false);
+      .add("file", DataTypes.StringType, false).add("position", DataTypes.LongType, false);
 
   @Override
   public Dataset<Row> records(SparkSession spark, List<String> files) {
@@ -38,7 +38,8 @@ final class JsonLines implements UploadFormat {
     for (String file : files) {
       JavaRDD<Row> lines = jsc.newAPIHadoopFile(file, TextInputFormat.class, LongWritable.class, Text.class,
               jsc.hadoopConfiguration())
-          .map(line -> RowFactory.create(Arrays.copyOf(line._2().getBytes(), line._2().getLength()), file));
+          .map(line -> RowFactory.create(Arrays.copyOf(line._2().getBytes(), line._2().getLength()), file,
+              line._1().get()));
       records = records == null ? lines : records.union(lines);
     }
     return spark.createDataFrame(records == null ? jsc.emptyRDD() : records, RECORDS);

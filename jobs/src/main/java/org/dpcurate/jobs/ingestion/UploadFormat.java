@@ -13,7 +13,10 @@ import org.dpcurate.oracle.FrequencyOracle;
  * reused ids, the rejected share) stay the same.
  */
 public interface UploadFormat extends Serializable {
-  /** The files' records as rows of (value: one record's exact bytes, file: the file it came from). */
+  /**
+   * The files' records as rows of (value: one record's exact bytes, file: the file it came from, position: where
+   * in the file it starts, unique within the file); the same files give the same rows.
+   */
   Dataset<Row> records(SparkSession spark, List<String> files);
 
   /** The decoder an executor uses for a round with this oracle, checked against {@code round}. */

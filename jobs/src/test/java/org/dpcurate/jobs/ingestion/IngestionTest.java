@@ -163,8 +163,9 @@ class IngestionTest {
     String extra = UploadRecord.encode(second, issuer.key().id(), round,
         oracle.randomize(3, second.publicRandomness(), rng), olh.epsilon());
     lines.add(extra);
-    lines.add(UploadRecord.encode(second, issuer.key().id(), round,
-        oracle.randomize(4, second.publicRandomness(), rng), olh.epsilon()));
+    String respent = UploadRecord.encode(second, issuer.key().id(), round,
+        oracle.randomize(4, second.publicRandomness(), rng), olh.epsilon());
+    lines.add(respent);
     String missing = UploadRecord.encode(UploadRecord.reportId(1, 2), round,
         oracle.randomize(1, rng), olh.epsilon());
     UploadToken forged = new UploadToken(spent.input(), flipped(spent.signature()));
@@ -223,6 +224,14 @@ class IngestionTest {
     assertEquals(Map.of("MISSING_TOKEN", 1L, "BAD_TOKEN", 3L, "WRONG_TOKEN_KEY", 1L, "WRONG_ROUND", 1L,
         "RANDOMNESS_MISMATCH", 2L, "DUPLICATE_TOKEN", 2L, "MALFORMED", 1L), laterBatch.rejected());
     assertEquals(laterBatch.lines(), laterBatch.accepted() + laterBatch.duplicatesDropped() + 11);
+    // A reused token's reject keeps its line as landed, though accepted lines are not carried through the check:
+    // the later batch's copy, and one of the two uses in one batch (the first by payload is kept).
+    List<String> reusedLines = spark.read().parquet(w.partition("ingest_rejects", "c", DS))
+        .where("reason = 'DUPLICATE_TOKEN'").collectAsList().stream().map(row -> (String) row.getAs("line"))
+        .toList();
+    assertEquals(2, reusedLines.size());
+    assertTrue(reusedLines.contains(again), reusedLines.toString());
+    assertTrue(reusedLines.contains(extra) != reusedLines.contains(respent), reusedLines.toString());
 
     LocalDate optionalDay = DS.plusDays(2);
     String optionalRound = PublishedConfigs.write(w, RoundConfig.of("c", optionalDay, 2, olh)
