@@ -81,4 +81,23 @@ class OpenWorldTest extends SparkTestBase {
     assertEquals(ExitCode.SUCCESS, evaluated.code(), evaluated.stderr());
     assertTrue(evaluated.stdout().contains("tested on 32 held-out messages"), evaluated.stdout());
   }
+
+  /**
+   * Label-free curation of the same text (one pool for all devices): the candidates carry no label, so no attribute
+   * mix is compared (tv is NaN), and the per-round table still shows every round's coverage of the private messages.
+   */
+  @Test
+  void labelFreeCurationPrintsEveryRoundsCoverage() throws Exception {
+    String wh = dir.resolve("free").toString();
+    Outcome o = run(new CurateJob(), "--warehouse", wh, "--campaign", "free", "--private-messages",
+        messages().toString(), "--initial-pool", publicPool().toString(), "--variation", "lexical", "--candidates",
+        "40", "--devices", "3000", "--rounds", "2", "--epsilon", "4", "--ignore-labels");
+    assertEquals(ExitCode.SUCCESS, o.code(), o.stderr());
+    String roundsTable = o.stdout().split("topic-acc")[0];
+    for (int round = 0; round <= 2; round++) {
+      assertTrue(roundsTable.matches("(?s).*\\ncurated +\\S+ +" + round + " +40 .*"), "round " + round + " in\n"
+          + o.stdout());
+    }
+    assertTrue(spark.read().parquet(wh + "/candidates/campaign=free").where("label is not null").isEmpty());
+  }
 }

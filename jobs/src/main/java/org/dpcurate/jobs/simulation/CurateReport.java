@@ -21,7 +21,7 @@ public final class CurateReport {
     StringBuilder out = new StringBuilder(String.format("%n%-17s %5s %s%n", "variant", "eps",
         RoundMetrics.header()));
     for (MetricsTable.RoundRow r : rows) {
-      if (!Double.isNaN(r.metrics().totalVariation())) {
+      if (!Double.isNaN(r.metrics().coverage())) { // every scored round; not the references (private data)
         out.append(String.format("%-17s %5s %s%n", r.variant(), eps(r), r.metrics().row()));
       }
     }
