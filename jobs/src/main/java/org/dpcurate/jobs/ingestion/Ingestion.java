@@ -67,12 +67,20 @@ public final class Ingestion {
   private final String landingRoot;
   private final double maxRejectedShare;
   private final UploadFormat format;
+  private final int maxReusedIds;
 
   /**
    * @param maxRejectedShare above this share of rejected lines the date fails (exit 4) with its rejects written
    * @param format the landed files' wire format
    */
   public Ingestion(Warehouse w, String campaign, String landingRoot, double maxRejectedShare, UploadFormat format) {
+    this(w, campaign, landingRoot, maxRejectedShare, format, MAX_REUSED_IDS);
+  }
+
+  /** As above, ordering every accepted line by id above {@code maxReusedIds} reused ids (tests reach both ways). */
+  Ingestion(Warehouse w, String campaign, String landingRoot, double maxRejectedShare, UploadFormat format,
+      int maxReusedIds) {
+    this.maxReusedIds = maxReusedIds;
     this.w = w;
     this.campaign = campaign;
     this.landingRoot = landingRoot;
@@ -107,7 +115,7 @@ public final class Ingestion {
     // A token names its report: a token spent twice with two payloads is a reused token, not just a reused id.
     String reused = published.tokens() != null ? Rejection.DUPLICATE_TOKEN.name() : DUPLICATE_REPORT_ID;
     Dataset<Row> validated = check(landed, published).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> checked = deduplicated(validated, reused);
+    Dataset<Row> checked = deduplicated(validated, reused, maxReusedIds);
     try {
       Column[] reportColumns = Arrays.stream(ReportTable.COLUMNS).map(functions::col).toArray(Column[]::new);
       // One pass counts every outcome: the null reason is the accepted lines.
@@ -225,12 +233,12 @@ public final class Ingestion {
    * by id (when at most {@link #MAX_REUSED_IDS} ids do, found in one pass over the ids alone); the others, nearly
    * all, are reports as they stand, so their lines (an attested one is about 800 bytes) never cross a shuffle.
    */
-  private static Dataset<Row> deduplicated(Dataset<Row> validated, String reused) {
+  private static Dataset<Row> deduplicated(Dataset<Row> validated, String reused, int maxReusedIds) {
     Dataset<Row> accepted = validated.where("reason is null");
     Dataset<Row> reusedIds = accepted.groupBy("report_id").count().where("count > 1").select("report_id");
-    List<Row> ids = reusedIds.limit(MAX_REUSED_IDS + 1).collectAsList();
+    List<Row> ids = reusedIds.limit(maxReusedIds + 1).collectAsList();
     Dataset<Row> reports;
-    if (ids.size() > MAX_REUSED_IDS) {
+    if (ids.size() > maxReusedIds) {
       reports = firstOfEachId(accepted, reused);
     } else {
       Dataset<Row> reusedSet = functions.broadcast(validated.sparkSession().createDataFrame(ids,

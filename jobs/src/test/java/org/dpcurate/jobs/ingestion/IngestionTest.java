@@ -97,6 +97,43 @@ class IngestionTest {
     assertTrue(ingestion(w, 0.01).ingest(DS).unchanged(), "the same landed files again change nothing");
   }
 
+  /**
+   * Copies are found the same way whatever their number: with no reused id allowed in the broadcast set (every
+   * accepted line ordered by id, as above 100,000 reused ids) a date gives the same counts, reports and rejects.
+   */
+  @Test
+  void bothWaysOfFindingCopiesGiveTheSameDate() throws Exception {
+    String round = RoundConfig.sha256(RoundConfig.of("c", DS, 1, GRR).format());
+    List<String> extra = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String id = UploadRecord.reportId(100 + i, 1);
+      String line = UploadRecord.encode(id, round, org.dpcurate.oracle.Report.grr(i), GRR.epsilon());
+      extra.add(line);
+      extra.add(line); // delivered twice
+      extra.add(UploadRecord.encode(id, round, org.dpcurate.oracle.Report.grr(i + 1), GRR.epsilon()));
+    }
+    List<List<Row>> outcomes = new ArrayList<>();
+    List<Ingestion.Result> results = new ArrayList<>();
+    for (int maxReusedIds : new int[] {100_000, 0}) {
+      Warehouse w = new Warehouse(dir.resolve("wh" + maxReusedIds).toString(), spark);
+      publishAndLand(w, "0001", 100, extra);
+      results.add(new Ingestion(w, "c", dir.resolve("landing").toString(), 0.5, UploadFormat.JSON_LINES,
+          maxReusedIds).ingest(DS));
+      List<Row> rows = new ArrayList<>(spark.read().parquet(w.partition("reports", "c", DS))
+          .orderBy("report_id").collectAsList());
+      rows.addAll(spark.read().parquet(w.partition("ingest_rejects", "c", DS)).drop("file")
+          .orderBy("line").collectAsList());
+      outcomes.add(rows);
+    }
+    Ingestion.Result r = results.get(0);
+    assertEquals(104, r.accepted());
+    assertEquals(4, r.duplicatesDropped());
+    assertEquals(Map.of("DUPLICATE_REPORT_ID", 4L), r.rejected());
+    assertEquals(List.of(r.accepted(), r.duplicatesDropped(), r.rejected()),
+        List.of(results.get(1).accepted(), results.get(1).duplicatesDropped(), results.get(1).rejected()));
+    assertEquals(outcomes.get(0), outcomes.get(1), "the same reports and the same rejects, lines included");
+  }
+
   @Test
   void aDateAboveTheRejectedShareFailsWithItsRejectsAndNoReports() throws Exception {
     Warehouse w = new Warehouse(dir.resolve("wh").toString(), spark);
