@@ -230,8 +230,8 @@ public final class Ingestion {
    * payload) is the report; an identical copy is marked {@link #IDENTICAL_COPY} (counted, not kept), a copy with
    * another payload is rejected as {@code reused}: {@code DUPLICATE_REPORT_ID}, or {@code DUPLICATE_TOKEN} in a
    * round with tokens, whose report ids are the tokens'. Only the lines whose id occurs more than once are ordered
-   * by id (when at most {@link #MAX_REUSED_IDS} ids do, found in one pass over the ids alone); the others, nearly
-   * all, are reports as they stand, so their lines (an attested one is about 800 bytes) never cross a shuffle.
+   * by id (when at most {@code maxReusedIds} ids do, found in one pass over the ids alone; above that, all are);
+   * the others, nearly all, are reports as they stand and never cross a shuffle.
    */
   private static Dataset<Row> deduplicated(Dataset<Row> validated, String reused, int maxReusedIds) {
     Dataset<Row> accepted = validated.where("reason is null");
