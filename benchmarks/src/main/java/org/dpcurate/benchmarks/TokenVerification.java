@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Attested uploads' costs on one core (docs/protocol.md "Upload tokens"): the server's check of one token (RSA-PSS
- * verification, what ingestion adds per upload), the issuer's blind signature and the device's whole request
+ * verification, what ingestion adds per upload; native where Conscrypt loads) against the JDK's own check, the issuer's blind signature and the device's whole request
  * (prepare, blind, finalize), at RSA-2048 and RSA-4096. Throughput is per core (one thread).
  * Run: java -jar benchmarks/target/benchmarks.jar TokenVerification -f 1 -wi 2 -i 3
  */
@@ -43,6 +43,9 @@ public class TokenVerification {
   private UploadToken token;
   private byte[] blinded;
   private String keyId;
+  private java.security.Signature jdkVerifier;
+  private byte[] tokenInput;
+  private byte[] tokenSignature;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -52,12 +55,21 @@ public class TokenVerification {
     TokenRequest request = TokenRequest.start(keys.published(), ROUND, SeededSecureRandom.of(1));
     blinded = request.blindedMessage();
     token = request.finish(new TokenIssuer(keys).issue("device", blinded));
+    jdkVerifier = org.dpcurate.attestation.BlindRsa.jdkVerifier(keys.published().publicKey());
+    tokenInput = token.input();
+    tokenSignature = token.signature();
   }
 
   /** The server: one upload's token checked (key id, signature, round). */
   @Benchmark
   public TokenVerifier.Outcome verify() {
     return verifier.check(keyId, token);
+  }
+
+  /** The baseline: the same signature check with the JDK's provider, what a platform without Conscrypt runs. */
+  @Benchmark
+  public boolean verifyWithJdk() {
+    return org.dpcurate.attestation.BlindRsa.verify(jdkVerifier, tokenInput, tokenSignature);
   }
 
   /** The issuer: one blind signature (CRT private operation and its check). */

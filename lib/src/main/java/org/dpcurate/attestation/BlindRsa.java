@@ -2,6 +2,7 @@ package org.dpcurate.attestation;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -16,19 +17,24 @@ import org.bouncycastle.crypto.params.RSABlindingParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
 import org.bouncycastle.crypto.signers.PSSSigner;
+import org.conscrypt.Conscrypt;
 
 /**
  * RSA blind signatures, RFC 9474 variant RSABSSA-SHA384-PSS-Randomized: SHA-384, MGF1 with SHA-384, a 48-byte PSS
  * salt and a 32-byte random message prefix. The device prepares and blinds its message, the issuer signs the blinded
  * message without seeing it, the device unblinds (finalizes) it, and anyone verifies the result as an ordinary
  * RSASSA-PSS signature. Blinding, unblinding and the issuer's private operation use BouncyCastle's RSA engines;
- * verification needs only the JDK. Every random input comes from the caller's {@link SecureRandom}.
+ * verification needs only the JDK, and uses Conscrypt's native code where it loads. Every random input comes from the caller's {@link SecureRandom}.
  */
 public final class BlindRsa {
   /** The random prefix {@link #prepare} puts before the message (RFC 9474 section 4.1). */
   public static final int PREFIX_BYTES = 32;
   /** The PSS salt length: SHA-384's output length. */
   public static final int SALT_BYTES = 48;
+
+  /** Conscrypt names RSASSA-PSS by its hash; the PSS parameters are set as for the JDK. */
+  private static final String NATIVE_ALGORITHM = "SHA384withRSA/PSS";
+  private static final Provider NATIVE = nativeProvider();
 
   private BlindRsa() {}
 
@@ -123,18 +129,39 @@ public final class BlindRsa {
   }
 
   /**
-   * A JDK signature object set up to verify under {@code key}: after each verification it is ready for the next,
-   * so a caller that checks many tokens (ingestion) sets it up once. Not thread-safe.
+   * A signature object set up to verify under {@code key}: after each verification it is ready for the next, so a
+   * caller that checks many tokens (ingestion) sets it up once. Not thread-safe. It is Conscrypt's (BoringSSL) where
+   * its native library loads on this platform, about 1.9x the JDK's throughput at RSA-2048 (benchmarks
+   * TokenVerification), and the JDK's elsewhere; both enforce the same hash, MGF and exact salt length.
    */
   public static Signature verifier(RSAPublicKey key) {
+    return NATIVE == null ? jdkVerifier(key) : verifier(key, NATIVE_ALGORITHM, NATIVE);
+  }
+
+  /** {@link #verifier} from the JDK's own provider: what a device or a platform without Conscrypt uses. */
+  public static Signature jdkVerifier(RSAPublicKey key) {
+    return verifier(key, "RSASSA-PSS", null);
+  }
+
+  private static Signature verifier(RSAPublicKey key, String algorithm, Provider provider) {
     try {
-      Signature verifier = Signature.getInstance("RSASSA-PSS");
+      Signature verifier = provider == null ? Signature.getInstance(algorithm)
+          : Signature.getInstance(algorithm, provider);
       verifier.setParameter(new PSSParameterSpec("SHA-384", "MGF1", MGF1ParameterSpec.SHA384, SALT_BYTES,
           PSSParameterSpec.TRAILER_FIELD_BC));
       verifier.initVerify(key);
       return verifier;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK lacks RSASSA-PSS with SHA-384", e);
+      throw new IllegalStateException("no RSASSA-PSS with SHA-384 from " + (provider == null ? "the JDK" : provider), e);
+    }
+  }
+
+  /** Conscrypt's provider if its native library loads here, else null; never installed JVM-wide. */
+  private static Provider nativeProvider() {
+    try {
+      return Conscrypt.isAvailable() ? Conscrypt.newProvider() : null;
+    } catch (LinkageError e) {
+      return null; // no native library for this platform: the JDK verifies
     }
   }
 

@@ -95,12 +95,17 @@ public final class TokenKey {
     return BlindRsa.modulusBytes(publicKey.getModulus());
   }
 
-  static byte[] sha256(byte[] bytes) {
+  /** One digest a thread: ingestion hashes every upload's signature, and looking the algorithm up costs as much. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
     }
+  });
+
+  static byte[] sha256(byte[] bytes) {
+    return SHA256.get().digest(bytes);
   }
 
   static String sha256Hex(byte[] bytes) {

@@ -92,6 +92,46 @@ class BlindRsaTest {
   }
 
   @Test
+  void theNativeVerifierAgreesWithTheJdksOnValidAndInvalidSignatures() throws Exception {
+    Properties v = vector();
+    RSAPublicKey pk = publicKey(v);
+    byte[] prepared = bytes(v, "input_msg");
+    byte[] sig = bytes(v, "sig");
+    if (System.getProperty("os.name").startsWith("Linux") && System.getProperty("os.arch").equals("amd64")) {
+      assertEquals("Conscrypt", BlindRsa.verifier(pk).getProvider().getName(), "ingestion's verifier is native here");
+    }
+    java.util.List<byte[]> signatures = new java.util.ArrayList<>(java.util.List.of(sig, new byte[0],
+        Arrays.copyOf(sig, 255), Arrays.copyOf(sig, 257), pk.getModulus().toByteArray(), new byte[256]));
+    for (int bit = 0; bit < 2048; bit += 97) {
+      byte[] flipped = sig.clone();
+      flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+      signatures.add(flipped);
+    }
+    // PSS signatures of the same input under other salt lengths and hashes: valid RSASSA-PSS, not this variant's.
+    for (String[] params : new String[][] {{"SHA-384", "32"}, {"SHA-384", "0"}, {"SHA-256", "48"}}) {
+      java.security.Signature signer = java.security.Signature.getInstance("RSASSA-PSS");
+      signer.setParameter(new java.security.spec.PSSParameterSpec(params[0], "MGF1",
+          new java.security.spec.MGF1ParameterSpec(params[0]), Integer.parseInt(params[1]), 1));
+      signer.initSign(privateKey(v), seeded(5));
+      signer.update(prepared);
+      signatures.add(signer.sign());
+    }
+    java.security.Signature nativeVerifier = BlindRsa.verifier(pk);
+    java.security.Signature jdkVerifier = BlindRsa.jdkVerifier(pk);
+    int valid = 0;
+    for (byte[] s : signatures) {
+      boolean expected = BlindRsa.verify(jdkVerifier, prepared, s);
+      assertEquals(expected, BlindRsa.verify(nativeVerifier, prepared, s), "signature " + HEX.formatHex(s));
+      valid += expected ? 1 : 0;
+    }
+    assertEquals(1, valid, "only the vector's own signature is valid");
+    byte[] otherMessage = prepared.clone();
+    otherMessage[0] ^= 1;
+    assertFalse(BlindRsa.verify(nativeVerifier, otherMessage, sig));
+    assertTrue(BlindRsa.verify(nativeVerifier, prepared, sig), "a verifier is reusable after refusals");
+  }
+
+  @Test
   void theProtocolRoundTripsWithAFreshKeyAndSeededRandomness() throws Exception {
     TokenKeys keys = TokenKeys.generate(2048, seeded(1));
     byte[] prepared = BlindRsa.prepare("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8), seeded(2));
