@@ -1,6 +1,8 @@
 package org.dpcurate.benchmarks;
 
+import java.security.Signature;
 import java.util.concurrent.TimeUnit;
+import org.dpcurate.attestation.BlindRsa;
 import org.dpcurate.attestation.SeededSecureRandom;
 import org.dpcurate.attestation.TokenIssuer;
 import org.dpcurate.attestation.TokenKeys;
@@ -22,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Attested uploads' costs on one core (docs/protocol.md "Upload tokens"): the server's check of one token (RSA-PSS
- * verification, what ingestion adds per upload; native where Conscrypt loads) against the JDK's own check, the issuer's blind signature and the device's whole request
- * (prepare, blind, finalize), at RSA-2048 and RSA-4096. Throughput is per core (one thread).
+ * verification, what ingestion adds per upload; native where Conscrypt loads) against the JDK's own check, the
+ * issuer's blind signature and the device's whole request (prepare, blind, finalize), at RSA-2048 and RSA-4096. Throughput is per core (one thread).
  * Run: java -jar benchmarks/target/benchmarks.jar TokenVerification -f 1 -wi 2 -i 3
  */
 @State(Scope.Thread)
@@ -43,7 +45,7 @@ public class TokenVerification {
   private UploadToken token;
   private byte[] blinded;
   private String keyId;
-  private java.security.Signature jdkVerifier;
+  private Signature jdkVerifier;
   private byte[] tokenInput;
   private byte[] tokenSignature;
 
@@ -55,7 +57,7 @@ public class TokenVerification {
     TokenRequest request = TokenRequest.start(keys.published(), ROUND, SeededSecureRandom.of(1));
     blinded = request.blindedMessage();
     token = request.finish(new TokenIssuer(keys).issue("device", blinded));
-    jdkVerifier = org.dpcurate.attestation.BlindRsa.jdkVerifier(keys.published().publicKey());
+    jdkVerifier = BlindRsa.jdkVerifier(keys.published().publicKey());
     tokenInput = token.input();
     tokenSignature = token.signature();
   }
@@ -69,12 +71,12 @@ public class TokenVerification {
   /** The baseline: the same signature check with the JDK's provider, what a platform without Conscrypt runs. */
   @Benchmark
   public boolean verifyWithJdk() {
-    return org.dpcurate.attestation.BlindRsa.verify(jdkVerifier, tokenInput, tokenSignature);
+    return BlindRsa.verify(jdkVerifier, tokenInput, tokenSignature);
   }
 
   /** The issuer: one blind signature (CRT private operation and its check). */
   @Benchmark
   public byte[] blindSign() {
-    return org.dpcurate.attestation.BlindRsa.blindSign(keys.privateKey(), blinded);
+    return BlindRsa.blindSign(keys.privateKey(), blinded);
   }
 }

@@ -24,7 +24,8 @@ import org.conscrypt.Conscrypt;
  * salt and a 32-byte random message prefix. The device prepares and blinds its message, the issuer signs the blinded
  * message without seeing it, the device unblinds (finalizes) it, and anyone verifies the result as an ordinary
  * RSASSA-PSS signature. Blinding, unblinding and the issuer's private operation use BouncyCastle's RSA engines;
- * verification needs only the JDK, and uses Conscrypt's native code where it loads. Every random input comes from the caller's {@link SecureRandom}.
+ * verification needs only the JDK, and uses Conscrypt's native code where it loads. Every random input comes from
+ * the caller's {@link SecureRandom}.
  */
 public final class BlindRsa {
   /** The random prefix {@link #prepare} puts before the message (RFC 9474 section 4.1). */
@@ -152,7 +153,8 @@ public final class BlindRsa {
       verifier.initVerify(key);
       return verifier;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("no RSASSA-PSS with SHA-384 from " + (provider == null ? "the JDK" : provider), e);
+      throw new IllegalStateException("no RSASSA-PSS with SHA-384 from "
+          + (provider == null ? "the JDK" : provider.getName()), e);
     }
   }
 

@@ -11,12 +11,17 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.security.KeyFactory;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -100,7 +105,7 @@ class BlindRsaTest {
     if (System.getProperty("os.name").startsWith("Linux") && System.getProperty("os.arch").equals("amd64")) {
       assertEquals("Conscrypt", BlindRsa.verifier(pk).getProvider().getName(), "ingestion's verifier is native here");
     }
-    java.util.List<byte[]> signatures = new java.util.ArrayList<>(java.util.List.of(sig, new byte[0],
+    List<byte[]> signatures = new ArrayList<>(List.of(sig, new byte[0],
         Arrays.copyOf(sig, 255), Arrays.copyOf(sig, 257), pk.getModulus().toByteArray(), new byte[256]));
     for (int bit = 0; bit < 2048; bit += 97) {
       byte[] flipped = sig.clone();
@@ -109,15 +114,15 @@ class BlindRsaTest {
     }
     // PSS signatures of the same input under other salt lengths and hashes: valid RSASSA-PSS, not this variant's.
     for (String[] params : new String[][] {{"SHA-384", "32"}, {"SHA-384", "0"}, {"SHA-256", "48"}}) {
-      java.security.Signature signer = java.security.Signature.getInstance("RSASSA-PSS");
-      signer.setParameter(new java.security.spec.PSSParameterSpec(params[0], "MGF1",
-          new java.security.spec.MGF1ParameterSpec(params[0]), Integer.parseInt(params[1]), 1));
+      Signature signer = Signature.getInstance("RSASSA-PSS");
+      signer.setParameter(new PSSParameterSpec(params[0], "MGF1",
+          new MGF1ParameterSpec(params[0]), Integer.parseInt(params[1]), 1));
       signer.initSign(privateKey(v), seeded(5));
       signer.update(prepared);
       signatures.add(signer.sign());
     }
-    java.security.Signature nativeVerifier = BlindRsa.verifier(pk);
-    java.security.Signature jdkVerifier = BlindRsa.jdkVerifier(pk);
+    Signature nativeVerifier = BlindRsa.verifier(pk);
+    Signature jdkVerifier = BlindRsa.jdkVerifier(pk);
     int valid = 0;
     for (byte[] s : signatures) {
       boolean expected = BlindRsa.verify(jdkVerifier, prepared, s);
