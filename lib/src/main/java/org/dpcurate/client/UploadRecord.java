@@ -1,9 +1,12 @@
 package org.dpcurate.client;
 
 import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.dpcurate.attestation.UploadToken;
 import org.dpcurate.oracle.OracleKind;
@@ -24,6 +27,22 @@ public final class UploadRecord {
   private static final Set<String> COMMON = Set.of("report_id", "config_sha256", "oracle", "epsilon");
   /** An attested upload's token (docs/protocol.md "Upload tokens"): all three fields or none. */
   private static final Set<String> TOKEN = Set.of("token_key_id", "token_input", "token_signature");
+
+  /** The fields an upload of each oracle may carry, sorted (as error messages name them). */
+  private static final Map<OracleKind, SortedSet<String>> ALLOWED = new EnumMap<>(OracleKind.class);
+
+  static {
+    for (OracleKind kind : OracleKind.values()) {
+      SortedSet<String> allowed = new TreeSet<>(COMMON);
+      allowed.addAll(TOKEN);
+      for (PayloadField f : PayloadField.values()) {
+        if (f.usedBy(kind)) {
+          allowed.add(f.column());
+        }
+      }
+      ALLOWED.put(kind, Collections.unmodifiableSortedSet(allowed));
+    }
+  }
 
   private UploadRecord() {}
 
@@ -93,16 +112,10 @@ public final class UploadRecord {
       throw new MalformedUploadException("oracle must be one of " + OracleKind.allNames() + " (exactly), got: "
           + name);
     }
-    Set<String> allowed = new TreeSet<>(COMMON);
-    allowed.addAll(TOKEN);
-    for (PayloadField f : PayloadField.values()) {
-      if (f.usedBy(kind)) {
-        allowed.add(f.column());
-      }
-    }
-    Set<String> extra = new TreeSet<>(fields.keySet());
-    extra.removeAll(allowed);
-    if (!extra.isEmpty()) {
+    Set<String> allowed = ALLOWED.get(kind);
+    if (!allowed.containsAll(fields.keySet())) {
+      Set<String> extra = new TreeSet<>(fields.keySet());
+      extra.removeAll(allowed);
       throw new MalformedUploadException("fields " + extra + " are not part of a " + kind + " upload " + allowed);
     }
     double epsilon = number(fields, "epsilon").doubleValue();
@@ -111,11 +124,13 @@ public final class UploadRecord {
     int value = PayloadField.VALUE.usedBy(kind) ? integer(fields, "value") : 0;
     int sign = PayloadField.SIGN.usedBy(kind) ? integer(fields, "sign") : 0;
     byte[] bits = PayloadField.BITS.usedBy(kind) ? base64(text(fields, "bits")) : null;
-    Set<String> tokenFields = new TreeSet<>(TOKEN);
-    tokenFields.retainAll(fields.keySet());
+    int tokenFields = 0;
+    for (String f : TOKEN) {
+      tokenFields += fields.containsKey(f) ? 1 : 0;
+    }
     String tokenKeyId = null;
     UploadToken token = null;
-    if (tokenFields.size() == TOKEN.size()) {
+    if (tokenFields == TOKEN.size()) {
       tokenKeyId = text(fields, "token_key_id");
       if (!isLowerHex(tokenKeyId, 64)) {
         throw new MalformedUploadException("token_key_id must be 64 lower-case hex digits, got: " + tokenKeyId);
@@ -128,8 +143,10 @@ public final class UploadRecord {
       } catch (IllegalArgumentException e) {
         throw new MalformedUploadException(e.getMessage());
       }
-    } else if (!tokenFields.isEmpty()) {
-      throw new MalformedUploadException("a token is " + TOKEN + " together, got only " + tokenFields);
+    } else if (tokenFields > 0) {
+      Set<String> given = new TreeSet<>(TOKEN);
+      given.retainAll(fields.keySet());
+      throw new MalformedUploadException("a token is " + TOKEN + " together, got only " + given);
     }
     return new Upload(reportId, configSha256, kind, epsilon, new Report(kind, hashIndex, seed, value, sign, bits),
         tokenKeyId, token);

@@ -24,7 +24,8 @@ import org.dpcurate.oracle.FrequencyOracle;
 /**
  * The JSON-lines wire format of docs/protocol.md "Uploads": a line a record (LF or CRLF), blank lines ignored. Lines
  * are read as bytes (Hadoop's line reader, splittable) and decoded strictly, so a line that is not valid UTF-8 is
- * refused with its exact bytes kept, never silently repaired.
+ * refused with its exact bytes kept, never silently repaired. A line of printable ASCII, as every valid upload is,
+ * is parsed from its bytes without being decoded to text first.
  */
 final class JsonLines implements UploadFormat {
   private static final long serialVersionUID = 1L;
@@ -49,6 +50,10 @@ final class JsonLines implements UploadFormat {
   public Decoder decoder(FrequencyOracle oracle, UploadRound round) {
     UploadValidation validation = new UploadValidation(oracle, round);
     return (file, bytes) -> {
+      Bytes kind = Bytes.of(bytes);
+      if (kind != Bytes.OTHER) {
+        return kind == Bytes.BLANK ? null : validation.checkAscii(file, bytes);
+      }
       String line;
       try {
         line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -59,5 +64,24 @@ final class JsonLines implements UploadFormat {
       }
       return line.isBlank() ? null : validation.check(file, line);
     };
+  }
+
+  /** What a line's bytes are: printable ASCII and tabs (as every valid upload is), all blank, or anything else. */
+  private enum Bytes {
+    PRINTABLE_ASCII, BLANK, OTHER;
+
+    static Bytes of(byte[] line) {
+      boolean blank = true;
+      for (byte b : line) {
+        if (b == ' ' || b == '\t') {
+          continue;
+        }
+        if (b < 0x20 || b > 0x7e) {
+          return OTHER;
+        }
+        blank = false;
+      }
+      return blank ? BLANK : PRINTABLE_ASCII;
+    }
   }
 }

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.dpcurate.attestation.TokenKey;
@@ -56,17 +60,46 @@ final class UploadValidation {
    * base64 (the line is valid UTF-8 and exact).
    */
   Row check(String file, String line) {
+    return check(file, () -> line, () -> json.readValue(line, OBJECT));
+  }
+
+  /**
+   * {@link #check(String, String)} of a line of printable ASCII bytes (so exact UTF-8, in which JSON names no
+   * other encoding), parsed from the bytes: its text is made only for a rejection, since nearly every line is
+   * accepted and an attested one is about 800 bytes.
+   */
+  Row checkAscii(String file, byte[] line) {
+    return check(file, () -> new String(line, StandardCharsets.US_ASCII), () -> json.readValue(line, OBJECT));
+  }
+
+  /** How a line is parsed: from its text or from its bytes. */
+  private interface JsonObject {
+    Map<String, Object> parse() throws IOException;
+  }
+
+  private Row check(String file, Supplier<String> line, JsonObject object) {
     UploadRecord.Upload upload;
     try {
-      upload = UploadRecord.decode(json.readValue(line, OBJECT));
+      Map<String, Object> fields = object.parse();
+      if (fields == null) {
+        // JSON's null maps to no object at all rather than failing to map.
+        return rejected(file, line.get(), Rejection.MALFORMED, "not one JSON object: null");
+      }
+      upload = UploadRecord.decode(fields);
     } catch (JsonProcessingException e) {
-      return rejected(file, line, Rejection.MALFORMED, "not one JSON object: " + e.getOriginalMessage());
+      return rejected(file, line.get(), Rejection.MALFORMED, "not one JSON object: " + e.getOriginalMessage());
     } catch (UploadRecord.MalformedUploadException e) {
-      return rejected(file, line, Rejection.MALFORMED, e.getMessage());
+      return rejected(file, line.get(), Rejection.MALFORMED, e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);  // only a stream fails to read; a line is in memory
     }
+    return check(file, upload, line);
+  }
+
+  private Row check(String file, UploadRecord.Upload upload, Supplier<String> line) {
     String configSha256 = round.configSha256();
     if (upload.configSha256() == null ? round.namesRequired() : !upload.configSha256().equals(configSha256)) {
-      return rejected(file, line, Rejection.WRONG_ROUND, upload.configSha256() == null
+      return rejected(file, line.get(), Rejection.WRONG_ROUND, upload.configSha256() == null
           ? "config_sha256 is missing: this round's uploads must name its config (SHA-256 " + configSha256 + ")"
           : "made for the round whose config is " + upload.configSha256() + ", not this date's " + configSha256);
     }
@@ -76,7 +109,7 @@ final class UploadValidation {
     }
     ReportValidator.Rejected rejected = validator.check(upload.epsilon(), upload.report());
     if (rejected != null) {
-      return rejected(file, line, rejected.reason(), rejected.detail());
+      return rejected(file, line.get(), rejected.reason(), rejected.detail());
     }
     Row report = ReportTable.toRow(upload.reportId(), upload.report(), round.epsilon());
     if (attestation.verifier() != null && upload.token() == null) {
@@ -91,7 +124,7 @@ final class UploadValidation {
   }
 
   /** The token's rejection, or null: a valid token that fixes this report, or no token where none is required. */
-  private Row checkToken(String file, String line, UploadRecord.Upload upload) {
+  private Row checkToken(String file, Supplier<String> line, UploadRecord.Upload upload) {
     UploadToken token = upload.token();
     UploadAttestation.Outcome outcome = attestation.check(upload);
     if (outcome.accepted()) {
@@ -110,7 +143,7 @@ final class UploadValidation {
           + "coefficient) is not the one its token fixes";
       case ATTESTED, UNATTESTED -> throw new AssertionError(outcome);
     };
-    return rejected(file, line, Rejection.valueOf(outcome.reasonCode()), detail);
+    return rejected(file, line.get(), Rejection.valueOf(outcome.reasonCode()), detail);
   }
 
   private String tokenKeyId() {

@@ -76,6 +76,9 @@ public final class RecordFile {
       } catch (JsonProcessingException e) {
         throw bad(what, path, row, "not one JSON object: " + e.getOriginalMessage());
       }
+      if (all == null) {
+        throw bad(what, path, row, "not one JSON object: null");
+      }
       objects++;
       sawRequired |= all.containsKey(required);
       Map<String, Object> fields = new LinkedHashMap<>();

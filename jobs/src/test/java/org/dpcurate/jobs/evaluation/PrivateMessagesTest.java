@@ -124,6 +124,8 @@ class PrivateMessagesTest {
     assertRefused(w, jsonl("weight.jsonl", List.of("{\"text\":\"a\",\"weight\":0}")), "row 1: weight must be");
     assertRefused(w, jsonl("split.jsonl", List.of("{\"text\":\"a\",\"split\":\"dev\"}")), "split must be");
     assertRefused(w, jsonl("json.jsonl", List.of("{\"text\":\"a\"}", "{\"text\":")), "row 2: not one JSON");
+    assertRefused(w, jsonl("null.jsonl", List.of("{\"text\":\"a\"}", "null")), "row 2: not one JSON object: null");
+    assertRefused(w, jsonl("array.jsonl", List.of("[\"a\"]")), "row 1: not one JSON");
     Path latin1 = dir.resolve("latin1.jsonl");
     Files.write(latin1, "{\"text\":\"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
     assertRefused(w, latin1.toString(), "row 1: not valid UTF-8");
