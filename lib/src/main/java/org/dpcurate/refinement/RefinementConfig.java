@@ -41,8 +41,11 @@ public record RefinementConfig(int poolSize, double maxSurvivorShare, double quo
   /** The default near-duplicate cosine: only variations that barely differ from a pool member are dropped. */
   public static final double DEFAULT_DUPLICATE_SIMILARITY = 0.995;
 
+  /** The default share of a pool drawn fresh: enough to keep exploring, little enough to keep refining. */
+  public static final double DEFAULT_EXPLORATION_SHARE = 0.1;
+
   public static RefinementConfig defaults(int poolSize) {
-    return new RefinementConfig(poolSize, 0.25, 0.5, 0.1, 0.3, 0.7, 0.1, DEFAULT_DUPLICATE_SIMILARITY);
+    return new RefinementConfig(poolSize, 0.25, 0.5, DEFAULT_EXPLORATION_SHARE, 0.3, 0.7, 0.1, DEFAULT_DUPLICATE_SIMILARITY);
   }
 
   /** The rule that picks the survivors: the selected, then runners-up with a positive estimate. */

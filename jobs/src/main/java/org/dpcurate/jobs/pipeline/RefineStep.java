@@ -101,7 +101,7 @@ public final class RefineStep {
         .input(w.partition(RankedTable.NAME, run.campaign(), ds))
         .input(w.partition(CandidateTable.NAME, run.campaign(), ds))
         .set("variation", settings.variation().optionValue())
-        .set("strength", config.strength(nextRound))
+        .set("strength", config.strength(nextRound)).set("exploration_share", config.explorationShare())
         .count("survivors", next.survivors()).count("variations", next.variations())
         .count("explored", next.explored()).count("generated", generated.size())
         .timing("refine", Timing.seconds(start));
