@@ -16,10 +16,10 @@ public final class RefineJob extends DatedJob {
       + "generator wrote back (text, parent_id, optional embedding) to add to the pool", "none", Parsers.text());
 
   /** The refinement options of refine and nightly. */
-  static final List<Option<?>> REFINEMENT = List.of(CommonOptions.SEED, CommonOptions.EMBEDDER,
-      CurationOptions.CANDIDATES, CurationOptions.VARIATION, CurationOptions.NEAR_DUPLICATE,
-      CurationOptions.LLM_MODEL, CurationOptions.LLM_MAX_TOKENS, CurationOptions.LLM_TIMEOUT_MS,
-      CurationOptions.PRIOR_POPULATION);
+  static final List<Option<?>> REFINEMENT = Stream.<List<Option<?>>>of(
+      List.of(CommonOptions.SEED, CommonOptions.EMBEDDER, CurationOptions.CANDIDATES),
+      CurationOptions.VARIATION_OPTIONS, List.of(CurationOptions.PRIOR_POPULATION))
+      .flatMap(List::stream).toList();
 
   public static void main(String[] args) {
     JobRunner.main(new RefineJob(), args);
