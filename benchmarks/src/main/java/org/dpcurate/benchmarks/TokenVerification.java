@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Attested uploads' costs on one core (docs/protocol.md "Upload tokens"): the server's check of one token (RSA-PSS
  * verification, what ingestion adds per upload; native where Conscrypt loads) against the JDK's own check, the
- * issuer's blind signature and the device's whole request (prepare, blind, finalize), at RSA-2048 and RSA-4096. Throughput is per core (one thread).
+ * issuer's blind signature and the device's whole request (prepare, blind, finalize), at RSA-2048 and RSA-4096.
+ * Throughput is per core (one thread).
  * Run: java -jar benchmarks/target/benchmarks.jar TokenVerification -f 1 -wi 2 -i 3
  */
 @State(Scope.Thread)

@@ -45,7 +45,8 @@ public record RefinementConfig(int poolSize, double maxSurvivorShare, double quo
   public static final double DEFAULT_EXPLORATION_SHARE = 0.1;
 
   public static RefinementConfig defaults(int poolSize) {
-    return new RefinementConfig(poolSize, 0.25, 0.5, DEFAULT_EXPLORATION_SHARE, 0.3, 0.7, 0.1, DEFAULT_DUPLICATE_SIMILARITY);
+    return new RefinementConfig(poolSize, 0.25, 0.5, DEFAULT_EXPLORATION_SHARE, 0.3, 0.7, 0.1,
+        DEFAULT_DUPLICATE_SIMILARITY);
   }
 
   /** The rule that picks the survivors: the selected, then runners-up with a positive estimate. */
