@@ -1,13 +1,5 @@
 package org.dpcurate.jobs.ingestion;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,6 +13,7 @@ import org.dpcurate.client.UploadRecord;
 import org.dpcurate.jobs.estimation.Rejection;
 import org.dpcurate.jobs.estimation.ReportValidator;
 import org.dpcurate.jobs.tables.ReportTable;
+import org.dpcurate.jobs.warehouse.JsonObjectLine;
 import org.dpcurate.oracle.FrequencyOracle;
 
 /**
@@ -31,13 +24,7 @@ import org.dpcurate.oracle.FrequencyOracle;
  * estimate's ({@link Rejection}).
  */
 final class UploadValidation {
-  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
-
-  /** One object a line; a key given twice is malformed (which value would win is not part of the format). */
-  private final ObjectMapper json = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  private final JsonObjectLine json = new JsonObjectLine();
   /** The note on an accepted report without a token, in a round whose tokens are optional. */
   static final String UNATTESTED = "unattested";
 
@@ -60,7 +47,7 @@ final class UploadValidation {
    * base64 (the line is valid UTF-8 and exact).
    */
   Row check(String file, String line) {
-    return check(file, () -> line, () -> json.readValue(line, OBJECT));
+    return check(file, () -> line, () -> json.parse(line));
   }
 
   /**
@@ -69,29 +56,20 @@ final class UploadValidation {
    * accepted and an attested one is about 800 bytes.
    */
   Row checkAscii(String file, byte[] line) {
-    return check(file, () -> new String(line, StandardCharsets.US_ASCII), () -> json.readValue(line, OBJECT));
+    return check(file, () -> new String(line, StandardCharsets.US_ASCII), () -> json.parse(line));
   }
 
   /** How a line is parsed: from its text or from its bytes. */
   private interface JsonObject {
-    Map<String, Object> parse() throws IOException;
+    Map<String, Object> parse() throws JsonObjectLine.NotAnObjectException;
   }
 
   private Row check(String file, Supplier<String> line, JsonObject object) {
     UploadRecord.Upload upload;
     try {
-      Map<String, Object> fields = object.parse();
-      if (fields == null) {
-        // JSON's null maps to no object at all rather than failing to map.
-        return rejected(file, line.get(), Rejection.MALFORMED, "not one JSON object: null");
-      }
-      upload = UploadRecord.decode(fields);
-    } catch (JsonProcessingException e) {
-      return rejected(file, line.get(), Rejection.MALFORMED, "not one JSON object: " + e.getOriginalMessage());
-    } catch (UploadRecord.MalformedUploadException e) {
+      upload = UploadRecord.decode(object.parse());
+    } catch (JsonObjectLine.NotAnObjectException | UploadRecord.MalformedUploadException e) {
       return rejected(file, line.get(), Rejection.MALFORMED, e.getMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);  // only a stream fails to read; a line is in memory
     }
     return check(file, upload, line);
   }

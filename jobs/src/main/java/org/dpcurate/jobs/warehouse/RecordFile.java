@@ -1,11 +1,5 @@
 package org.dpcurate.jobs.warehouse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -28,8 +22,6 @@ import org.dpcurate.jobs.runtime.JobException;
  * the row; every record must have {@code required}.
  */
 public final class RecordFile {
-  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
-
   private RecordFile() {}
 
   /** What the caller does with each record: its 1-based row number and its fields (only {@code columns}). */
@@ -53,8 +45,7 @@ public final class RecordFile {
 
   private static void jsonLines(Warehouse w, String path, String what, List<String> columns, String required,
       Consumer consumer) {
-    ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    JsonObjectLine json = new JsonObjectLine();
     byte[] bytes = w.readBytes(path);
     boolean sawRequired = false;
     int objects = 0;
@@ -72,12 +63,9 @@ public final class RecordFile {
       }
       Map<String, Object> all;
       try {
-        all = json.readValue(line, OBJECT);
-      } catch (JsonProcessingException e) {
-        throw bad(what, path, row, "not one JSON object: " + e.getOriginalMessage());
-      }
-      if (all == null) {
-        throw bad(what, path, row, "not one JSON object: null");
+        all = json.parse(line);
+      } catch (JsonObjectLine.NotAnObjectException e) {
+        throw bad(what, path, row, e.getMessage());
       }
       objects++;
       sawRequired |= all.containsKey(required);
