@@ -56,6 +56,9 @@ public final class CurateJob implements Job {
       "also run the single-round baseline: rounds x devices reports on the initial pool");
   static final Option<Boolean> NOISE_FREE = Option.flag("noise-free-reference",
       "also run the same rounds with eps = infinity (exact votes) for comparison");
+  static final Option<Boolean> SKIP_CLASSIFIER = Option.flag("skip-classifier",
+      "score each set by its embedding distances only (FID, k-NN precision and recall): no downstream classifier "
+          + "is trained, so accuracy, macro-F1 and gap closed are NaN; nothing else changes");
 
   public static void main(String[] args) {
     JobRunner.main(new CurateJob(), args);
@@ -79,7 +82,7 @@ public final class CurateJob implements Job {
     all.addAll(CurationOptions.OPEN_WORLD);
     all.addAll(CurationOptions.ESTIMATION);
     all.addAll(CurationOptions.VARIATION_OPTIONS);
-    all.addAll(List.of(START, ROUNDS, BASELINE, NOISE_FREE));
+    all.addAll(List.of(START, ROUNDS, BASELINE, NOISE_FREE, SKIP_CLASSIFIER));
     return all;
   }
 
@@ -121,7 +124,8 @@ public final class CurateJob implements Job {
     LabelledSet heldOut = PrivateData.labelled("held-out", heldOutMessages);
     LabelledSet privateData = PrivateData.labelled("private data", population);
     LabelledMessagesTable.write(run.warehouse(), run.campaign(), heldOut, privateData, run.embedder().name());
-    UtilityEvaluation utility = new UtilityEvaluation(run.warehouse().spark(), heldOut, run.seed());
+    UtilityEvaluation utility = new UtilityEvaluation(run.warehouse().spark(), heldOut, run.seed(),
+        !cli.get(SKIP_CLASSIFIER));
     UtilityMetrics initialUtility = utility.evaluate(LabelledSet.ofCandidates("initial pool", initial, null));
     UtilityMetrics upperBound = utility.evaluate(privateData);
     // The generator's ceiling exists only where the generator wrote the private messages' slots.

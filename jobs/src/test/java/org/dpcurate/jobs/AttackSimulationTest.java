@@ -22,7 +22,7 @@ class AttackSimulationTest extends SparkTestBase {
     String warehouse = dir.resolve("w").toString();
     Outcome o = run(new CurateJob(), "--warehouse", warehouse, "--campaign", "a", "--population",
         tinyPopulation(dir).toString(), "--candidates", "100", "--rounds", "2", "--epsilon", "2",
-        "--oracle", "OLH", "--fake-share", "0.05");
+        "--oracle", "OLH", "--fake-share", "0.05", "--skip-classifier");
     assertEquals(ExitCode.SUCCESS, o.code(), o.stderr());
     List<Row> rounds = spark.read().parquet(warehouse + "/metrics").where("variant = 'curated' and round > 0")
         .orderBy("round").collectAsList();
@@ -46,7 +46,7 @@ class AttackSimulationTest extends SparkTestBase {
     // About half of the 5% fakes hold a token (a farm of 500): the others' uploads are refused.
     Outcome o = run(new CurateJob(), "--warehouse", warehouse, "--campaign", "farm", "--population",
         tinyPopulation(dir).toString(), "--candidates", "100", "--rounds", "1", "--epsilon", "2",
-        "--oracle", "OLH", "--fake-share", "0.05", "--fake-attested", "500");
+        "--oracle", "OLH", "--fake-share", "0.05", "--fake-attested", "500", "--skip-classifier");
     assertEquals(ExitCode.SUCCESS, o.code(), o.stderr());
     Row r = spark.read().parquet(warehouse + "/metrics").where("variant = 'curated' and round = 1").first();
     long attested = r.<Long>getAs("fake_uploads_attested");

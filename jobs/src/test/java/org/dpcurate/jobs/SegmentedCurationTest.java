@@ -27,7 +27,7 @@ class SegmentedCurationTest extends SparkTestBase {
     String warehouse = dir.resolve("w").toString();
     Outcome o = run(new CurateJob(), "--warehouse", warehouse, "--campaign", "seg", "--population",
         tinyPopulation(dir).toString(), "--candidates", "100", "--rounds", "2", "--epsilon", "2", "--oracle", "OLH",
-        "--download-budget", Long.toString(BUDGET));
+        "--download-budget", Long.toString(BUDGET), "--skip-classifier");
     assertEquals(ExitCode.SUCCESS, o.code(), o.stderr());
     assertTrue(o.stdout().contains("devices download 1 of 4 segments: 6,500 bytes a device"), o.stdout());
     List<Row> rounds = spark.read().parquet(warehouse + "/metrics").where("variant = 'curated' and round > 0")
@@ -58,7 +58,7 @@ class SegmentedCurationTest extends SparkTestBase {
     long budget = 24_000;
     Outcome o = run(new CurateJob(), "--warehouse", warehouse, "--campaign", "proj", "--population",
         tinyPopulation(dir).toString(), "--candidates", "100", "--rounds", "2", "--epsilon", "2", "--oracle", "OLH",
-        "--download-budget", Long.toString(budget));
+        "--download-budget", Long.toString(budget), "--skip-classifier");
     assertEquals(ExitCode.SUCCESS, o.code(), o.stderr());
     assertTrue(o.stdout().contains("devices download the pool projected on 72 axes: 23,908 bytes a device"),
         o.stdout());

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Scores training sets against one held-out test set of real messages: the test side (its Gaussian, its k-NN
  * manifold) is fitted once, then each set trains two classifiers (topic, language) and is compared in embedding
  * space. The k-NN manifolds use seeded subsamples of at most {@link #KNN_POINTS} points of each side, since their
- * cost is quadratic.
+ * cost is quadratic. Training the classifiers is most of an evaluation's time; without them a set is scored by its
+ * distances alone.
  */
 public final class UtilityEvaluation {
   private static final Logger LOG = LoggerFactory.getLogger(UtilityEvaluation.class);
@@ -25,8 +26,14 @@ public final class UtilityEvaluation {
   private final FrechetDistance frechet;
   private final KnnPrecisionRecall knn;
   private final long seed;
+  private final boolean classify;
 
   public UtilityEvaluation(SparkSession spark, LabelledSet test, long seed) {
+    this(spark, test, seed, true);
+  }
+
+  /** @param classify whether each set trains the downstream classifiers (else their figures are NaN) */
+  public UtilityEvaluation(SparkSession spark, LabelledSet test, long seed, boolean classify) {
     if (test.size() <= KnnPrecisionRecall.DEFAULT_K) {
       throw new IllegalArgumentException("the test set needs more than " + KnnPrecisionRecall.DEFAULT_K
           + " messages, has " + test.size());
@@ -35,10 +42,12 @@ public final class UtilityEvaluation {
     this.spark = spark;
     this.test = test;
     this.seed = seed;
+    this.classify = classify;
     this.frechet = FrechetDistance.reference(test.embeddings());
     this.knn = new KnnPrecisionRecall(pick(test.embeddings(), sample(test.size(), KNN_POINTS, seed)),
         KnnPrecisionRecall.DEFAULT_K);
-    LOG.info("utility evaluation: {} held-out messages fitted in {}", test.size(), Timing.since(start));
+    LOG.info("utility evaluation: {} held-out messages fitted in {}{}", test.size(), Timing.since(start),
+        classify ? "" : "; no classifier is trained (--skip-classifier)");
   }
 
   public LabelledSet test() {
@@ -60,11 +69,11 @@ public final class UtilityEvaluation {
     KnnPrecisionRecall.Result pr = knn.of(pick(train.embeddings(), sampled), sampledWeights);
     double distances = Timing.seconds(start);
     // A classifier needs classes on both sides: unlabelled sets (label-free curation of real text) get NaN.
-    ClassificationScores topic = train.hasClasses() && test.hasClasses()
+    ClassificationScores topic = classify && train.hasClasses() && test.hasClasses()
         ? DownstreamClassifier.trainAndTest(spark, train.embeddings(), train.topics(), train.weights(),
             test.embeddings(), test.topics())
         : null;
-    ClassificationScores language = train.hasLanguages() && test.hasLanguages()
+    ClassificationScores language = classify && train.hasLanguages() && test.hasLanguages()
         ? DownstreamClassifier.trainAndTest(spark, train.embeddings(), train.languages(), train.weights(),
             test.embeddings(), test.languages())
         : null;
