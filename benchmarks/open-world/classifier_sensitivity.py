@@ -18,16 +18,8 @@ baseline and noise-free variants are campaigns CAMPAIGN-baseline and CAMPAIGN-no
 import sys
 
 import numpy as np
-import pyarrow.dataset as ds
 
-
-def load(warehouse, table, campaign):
-    frame = ds.dataset(f"{warehouse}/{table}", partitioning="hive").to_table().to_pandas()
-    return frame[frame.campaign == campaign]
-
-
-def matrix(column):
-    return np.stack(column.values).astype(np.float64)
+from warehouse_tables import load, matrix
 
 
 def fit(x, y, weights, classes, l2, steps=1500, rate=0.05):

@@ -12,17 +12,8 @@ the uniform pool (same Gaussian fit, unweighted held-out side).
 import sys
 
 import numpy as np
-import pyarrow.dataset as ds
 
-
-def load(warehouse, table, campaign, date=None):
-    frame = ds.dataset(f"{warehouse}/{table}", partitioning="hive").to_table().to_pandas()
-    frame = frame[frame.campaign == campaign]
-    return frame if date is None else frame[frame.ds.astype(str) == date]
-
-
-def matrix(column):
-    return np.stack(column.values).astype(np.float64)
+from warehouse_tables import load, matrix
 
 
 def gaussian(x, w):
