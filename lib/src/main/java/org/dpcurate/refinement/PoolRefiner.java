@@ -88,7 +88,7 @@ public final class PoolRefiner {
       }
     }
     List<Candidate> parents = survivors.members().stream().map(s -> pool.get(s.index())).toList();
-    int explore = (int) Math.round(size * config.explorationShare());
+    int explore = (int) Math.round(size * config.explorationShare(ranking));
     int[] quota = allocate(survivors.members(), size - next.size() - explore, config.quotaExponent());
     int[] made = new int[parents.size()];
     strategy.prepare(parents);

@@ -92,10 +92,41 @@ class PoolRefinerTest {
   }
 
   @Test
+  void flatVotesDrawTheShareTheSelectionLeavesUnexplainedUpToTheCap() {
+    double[] concentrated = new double[K];
+    double[] flat = new double[K];
+    for (int i = 0; i < K; i++) {
+      // 3 selected holding 60% (concentrated) or 30% (flat) of the votes; the rest spread over 37 runners-up.
+      concentrated[i] = i < 3 ? 2000 : 4000.0 / (K - 3);
+      flat[i] = i < 3 ? 1000 : 7000.0 / (K - 3);
+    }
+    RefinementConfig defaults = RefinementConfig.defaults(K);
+    assertEquals(0.1, defaults.explorationShare(ranking(concentrated, 3)), 1e-12, "not flat: the configured share");
+    assertEquals(0.5, defaults.explorationShare(ranking(flat, 3)), 1e-12, "70% unexplained, capped at half");
+    RefinementConfig capped = withFlatVotesExploration(defaults, 0.6);
+    assertEquals(0.6, capped.explorationShare(ranking(flat, 3)), 1e-12);
+    assertEquals(0.1, withFlatVotesExploration(defaults, 0).explorationShare(ranking(flat, 3)), 1e-12,
+        "a cap of 0 keeps the configured share");
+    assertEquals(0.1, defaults.explorationShare(List.of()), 1e-12, "no ranking, nothing flat");
+
+    PoolRefiner.Result kept = refine(ranking(concentrated, 3));
+    PoolRefiner.Result explored = refine(ranking(flat, 3));
+    assertEquals(4, kept.explored(), "a tenth of 40");
+    assertEquals(20, explored.explored(), "half of 40");
+    assertEquals(K, explored.pool().size());
+    assertEquals(K - explored.survivors() - 20, explored.variations(), "variations fill the rest");
+  }
+
+  private static RefinementConfig withFlatVotesExploration(RefinementConfig c, double cap) {
+    return new RefinementConfig(c.poolSize(), c.maxSurvivorShare(), c.quotaExponent(), c.explorationShare(), cap,
+        c.initialStrength(), c.strengthDecay(), c.minStrength(), c.duplicateSimilarity());
+  }
+
+  @Test
   void theExponentIsValidated() {
     for (double bad : new double[] {0, -0.5, 1.5, Double.NaN}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> new RefinementConfig(K, 0.25, bad, 0.1, 0.3, 0.7, 0.1, 0.995));
+          () -> new RefinementConfig(K, 0.25, bad, 0.1, 0.5, 0.3, 0.7, 0.1, 0.995));
       assertTrue(e.getMessage().contains("quotaExponent"), e.getMessage());
     }
   }

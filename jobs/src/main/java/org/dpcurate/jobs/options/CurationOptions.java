@@ -118,6 +118,10 @@ public final class CurationOptions {
   public static final Option<Double> EXPLORATION_SHARE = Option.of("exploration-share", "S",
       "share of each refined pool drawn fresh from the generator prior or the public texts, in [0, 0.9]",
       RefinementConfig.DEFAULT_EXPLORATION_SHARE, Parsers.doubleIn(0, 0.9));
+  public static final Option<Double> FLAT_VOTES_EXPLORATION = Option.of("flat-votes-exploration", "S",
+      "when the selection holds less than half of the votes, the share drawn fresh rises to the share it does not "
+          + "hold, up to this, in [0, 0.9] (0: always --exploration-share)",
+      RefinementConfig.DEFAULT_FLAT_VOTES_EXPLORATION, Parsers.doubleIn(0, 0.9));
   public static final Option<String> LLM_MODEL = Option.optional("llm-model", "PATH",
       "the GGUF language model of --variation llm (docs/operations.md \"Language-model variation\")", "none",
       Parsers.text());
@@ -127,7 +131,7 @@ public final class CurationOptions {
       "the longest one llm variation may take, in milliseconds", 10_000L, Parsers.longIn(1, 3_600_000));
   /** How refinement varies and deduplicates: the options of refine, nightly and curate. */
   public static final List<Option<?>> VARIATION_OPTIONS = List.of(VARIATION, NEAR_DUPLICATE, EXPLORATION_SHARE,
-      LLM_MODEL, LLM_MAX_TOKENS, LLM_TIMEOUT_MS);
+      FLAT_VOTES_EXPLORATION, LLM_MODEL, LLM_MAX_TOKENS, LLM_TIMEOUT_MS);
   public static final Option<String> PRIVATE_MESSAGES = Option.optional("private-messages", "PATH",
       "real private text the simulated devices hold: JSON lines or Parquet with text and optional label, language, "
           + "weight, split (docs/schemas.md \"Private messages\"); with two or more labels, curation is "
@@ -179,7 +183,7 @@ public final class CurationOptions {
       throw new JobException(ExitCode.USAGE, "--variation llm needs --llm-model PATH (a GGUF file)");
     }
     return new RefinementSettings(cli.get(CANDIDATES), cli.get(VARIATION), prior, cli.get(NEAR_DUPLICATE),
-        cli.get(EXPLORATION_SHARE), cli.get(LLM_MODEL), cli.get(LLM_MAX_TOKENS), cli.get(LLM_TIMEOUT_MS));
+        cli.get(EXPLORATION_SHARE), cli.get(FLAT_VOTES_EXPLORATION), cli.get(LLM_MODEL), cli.get(LLM_MAX_TOKENS), cli.get(LLM_TIMEOUT_MS));
   }
 
   public static OpenWorldSettings openWorld(Cli cli) {

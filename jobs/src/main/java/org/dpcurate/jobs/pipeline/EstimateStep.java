@@ -16,6 +16,7 @@ import org.dpcurate.jobs.warehouse.PublishedConfig;
 import org.dpcurate.jobs.warehouse.PublishedConfigs;
 import org.dpcurate.jobs.warehouse.Warehouse;
 import org.dpcurate.jobs.warehouse.Withdrawals;
+import org.dpcurate.selection.FlatVotes;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.synthesis.Candidate;
 import org.slf4j.Logger;
@@ -27,9 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EstimateStep {
   private static final Logger LOG = LoggerFactory.getLogger(EstimateStep.class);
-  /** Below this share of the votes held by the selected candidates, a date's votes are called flat. */
-  public static final double FLAT_SELECTED_SHARE = 0.5;
-
   private final CampaignRun run;
   private final EstimationSettings settings;
 
@@ -47,12 +45,12 @@ public final class EstimateStep {
 
     /** The share of the votes the selected candidates hold (their estimated shares summed). */
     public double selectedShare() {
-      return ranking.stream().filter(RankedCandidate::selected).mapToDouble(RankedCandidate::share).sum();
+      return FlatVotes.selectedShare(ranking);
     }
 
     /** Whether the selection holds so little of the votes that it says little about the whole population. */
     public boolean flatVotes() {
-      return !ranking.isEmpty() && selectedShare() < FLAT_SELECTED_SHARE;
+      return FlatVotes.flat(ranking);
     }
 
     /** The console line of the date. */
@@ -137,7 +135,8 @@ public final class EstimateStep {
     Estimated estimated = new Estimated(published, pool, ranking, input, Timing.seconds(start));
     if (estimated.flatVotes()) {
       LOG.warn("{} {}: flat votes: the {} selected candidates hold {} of the votes; refinement and the curated set "
-          + "follow the estimates beyond the selection (runners-up survive, the rest of the votes is split evenly)",
+          + "follow the estimates beyond the selection (runners-up survive, fresh draws fill the share of the next pool "
+          + "the selection leaves unexplained, the rest of the votes is split evenly)",
           campaign, ds, estimated.selected(), String.format("%.1f%%", 100 * estimated.selectedShare()));
     }
     return estimated;

@@ -20,6 +20,7 @@ import org.dpcurate.refinement.PoolRefiner;
 import org.dpcurate.refinement.RefinementConfig;
 import org.dpcurate.refinement.SlotMutation;
 import org.dpcurate.refinement.VariationStrategy;
+import org.dpcurate.selection.FlatVotes;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.synthesis.Candidate;
 import org.dpcurate.synthesis.CandidateGenerator;
@@ -88,6 +89,11 @@ public final class RefineStep {
           next.selectedSurvivors(), next.runnersUp(), next.variations(), next.duplicatesDropped(), next.strayed(),
           generated.size(), next.explored(),
           String.format("%.2f", config.strength(nextRound)), Timing.since(start));
+      if (FlatVotes.flat(ranking)) {
+        LOG.info("round {} pool: flat votes (the selection holds {} of the votes): {} of the pool drawn fresh",
+            nextRound, String.format("%.1f%%", 100 * FlatVotes.selectedShare(ranking)),
+            String.format("%.0f%%", 100 * config.explorationShare(ranking)));
+      }
       if (settings.variation() == Variation.EXTERNAL && !next.unfilled().isEmpty()) {
         LocalDate nextDs = ds.plusDays(1);
         int parents = RequestTable.write(run.warehouse(), run.campaign(), nextDs, nextRound, pool, next.unfilled(),
@@ -101,7 +107,7 @@ public final class RefineStep {
         .input(w.partition(RankedTable.NAME, run.campaign(), ds))
         .input(w.partition(CandidateTable.NAME, run.campaign(), ds))
         .set("variation", settings.variation().optionValue())
-        .set("strength", config.strength(nextRound)).set("exploration_share", config.explorationShare())
+        .set("strength", config.strength(nextRound)).set("exploration_share", config.explorationShare(ranking))
         .count("survivors", next.survivors()).count("variations", next.variations())
         .count("explored", next.explored()).count("generated", generated.size())
         .timing("refine", Timing.seconds(start));

@@ -1,0 +1,26 @@
+package org.dpcurate.selection;
+
+import java.util.List;
+
+/**
+ * Whether a round's votes are flat: its selected candidates hold less than half of the estimated votes, so the
+ * selection says little about most of the population. Then the rest of the votes went to candidates no one of
+ * which stands out, which is what a pool far from the devices' messages looks like (a public pool of another
+ * domain): the curated set, and refinement, must follow the estimates beyond the selection.
+ */
+public final class FlatVotes {
+  /** Below this share of the votes held by the selected candidates, a round's votes are flat. */
+  public static final double SELECTED_SHARE_BELOW = 0.5;
+
+  private FlatVotes() {}
+
+  /** The share of the votes the selected candidates hold: their estimated shares summed. */
+  public static double selectedShare(List<RankedCandidate> ranking) {
+    return ranking.stream().filter(RankedCandidate::selected).mapToDouble(RankedCandidate::share).sum();
+  }
+
+  /** Whether {@code ranking}'s selection holds less than {@link #SELECTED_SHARE_BELOW} of the votes. */
+  public static boolean flat(List<RankedCandidate> ranking) {
+    return !ranking.isEmpty() && selectedShare(ranking) < SELECTED_SHARE_BELOW;
+  }
+}
