@@ -27,8 +27,10 @@ class RefinementOptionsTest {
   void theDefaultsAreRefinementsAndGivenValuesReachTheConfig() {
     RefinementConfig d = RefinementConfig.defaults(CurationOptions.CANDIDATES.defaultValue());
     assertEquals(d, config());
-    RefinementConfig c = config("--exploration-share", "0.5", "--near-duplicate", "0.9", "--candidates", "300");
+    RefinementConfig c = config("--exploration-share", "0.5", "--near-duplicate", "0.9", "--candidates", "300",
+        "--flat-votes-exploration", "0");
     assertEquals(0.5, c.explorationShare());
+    assertEquals(0, c.flatVotesExploration());
     assertEquals(0.9, c.duplicateSimilarity());
     assertEquals(300, c.poolSize());
     assertEquals(d.quotaExponent(), c.quotaExponent());
@@ -37,7 +39,9 @@ class RefinementOptionsTest {
   @ParameterizedTest
   @ValueSource(strings = {"-0.1", "0.95", "1", "half"})
   void anExplorationShareOutsideZeroToNineTenthsIsAUsageError(String share) {
-    JobException e = assertThrows(JobException.class, () -> config("--exploration-share", share));
-    assertTrue(e.getMessage().contains("exploration-share"), e.getMessage());
+    for (String option : List.of("exploration-share", "flat-votes-exploration")) {
+      JobException e = assertThrows(JobException.class, () -> config("--" + option, share));
+      assertTrue(e.getMessage().contains(option), e.getMessage());
+    }
   }
 }
