@@ -39,5 +39,7 @@ public final class LlmThroughput {
     System.out.printf("%d variations of <= %d tokens in %.1f s: %.2f variations/s, %.2f s a variation, %d chars%n",
         variations, maxTokens, seconds, variations / seconds, seconds / variations, chars);
     Files.deleteIfExists(model);
+    Files.deleteIfExists(dir);
+    System.exit(0); // llama.cpp's task thread is not a daemon: the JVM would wait on it forever
   }
 }

@@ -81,8 +81,10 @@ public final class LlmVariation implements VariationStrategy {
 
   /** The completion's first line, stripped of control and replacement characters; stops at the cap or timeout. */
   String complete(String prompt, int seed, float temperature) {
+    // No prompt cache: a prompt that shares a prefix with the last one would be evaluated from the cached prefix,
+    // in other batch sizes and so other rounding, and its sample would depend on which prompt came before.
     InferenceParameters params = new InferenceParameters(prompt).setNPredict(maxTokens).setSeed(seed)
-        .setTemperature(temperature).setStopStrings("\n");
+        .setTemperature(temperature).setStopStrings("\n").setCachePrompt(false);
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
     StringBuilder out = new StringBuilder();
     LlamaIterator tokens = model.generate(params).iterator();

@@ -37,9 +37,10 @@ class LlmVariationTest {
   void theSameSeedGivesTheSameVariationInTheParentsLabel() {
     LlmVariation llm = new LlmVariation(model, 24, 10_000, 0.5);
     Candidate a = llm.vary(parent(), 2, 0.8, new SplittableRandom(5));
-    Candidate b = llm.vary(parent(), 2, 0.8, new SplittableRandom(5));
     Candidate c = llm.vary(parent(), 2, 0.8, new SplittableRandom(6));
-    assertEquals(a.text(), b.text());
+    llm.complete("Rewrite: another message\nRewrite:", 7, 1f);
+    Candidate b = llm.vary(parent(), 2, 0.8, new SplittableRandom(5));
+    assertEquals(a.text(), b.text(), "the same seed, the same text, whatever the model completed in between");
     assertNotEquals(a.text(), c.text(), "another seed, another sample");
     assertEquals("news", a.label());
     assertEquals(Candidate.idOf("news", a.text()), a.id());
