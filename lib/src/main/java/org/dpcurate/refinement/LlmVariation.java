@@ -81,8 +81,8 @@ public final class LlmVariation implements VariationStrategy {
 
   /** The completion's first line, stripped of control and replacement characters; stops at the cap or timeout. */
   String complete(String prompt, int seed, float temperature) {
-    // No prompt cache: a prompt that shares a prefix with the last one would be evaluated from the cached prefix,
-    // in other batch sizes and so other rounding, and its sample would depend on which prompt came before.
+    // No prompt cache: with it, a prompt sharing a prefix with the last one is evaluated from the cached prefix,
+    // and on a loaded machine the same seed then gave another text.
     InferenceParameters params = new InferenceParameters(prompt).setNPredict(maxTokens).setSeed(seed)
         .setTemperature(temperature).setStopStrings("\n").setCachePrompt(false);
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;

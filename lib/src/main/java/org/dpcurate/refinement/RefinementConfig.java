@@ -22,7 +22,8 @@ import org.dpcurate.selection.RankedCandidate;
  * @param duplicateSimilarity a variation this cosine-similar to a pool member is a near-duplicate, in (0, 1]
  */
 public record RefinementConfig(int poolSize, double maxSurvivorShare, double quotaExponent, double explorationShare,
-    double flatVotesExploration, double initialStrength, double strengthDecay, double minStrength, double duplicateSimilarity) {
+    double flatVotesExploration, double initialStrength, double strengthDecay, double minStrength,
+    double duplicateSimilarity) {
 
   public RefinementConfig {
     if (poolSize < 2) {

@@ -183,7 +183,8 @@ public final class CurationOptions {
       throw new JobException(ExitCode.USAGE, "--variation llm needs --llm-model PATH (a GGUF file)");
     }
     return new RefinementSettings(cli.get(CANDIDATES), cli.get(VARIATION), prior, cli.get(NEAR_DUPLICATE),
-        cli.get(EXPLORATION_SHARE), cli.get(FLAT_VOTES_EXPLORATION), cli.get(LLM_MODEL), cli.get(LLM_MAX_TOKENS), cli.get(LLM_TIMEOUT_MS));
+        cli.get(EXPLORATION_SHARE), cli.get(FLAT_VOTES_EXPLORATION), cli.get(LLM_MODEL), cli.get(LLM_MAX_TOKENS),
+        cli.get(LLM_TIMEOUT_MS));
   }
 
   public static OpenWorldSettings openWorld(Cli cli) {

@@ -135,8 +135,8 @@ public final class EstimateStep {
     Estimated estimated = new Estimated(published, pool, ranking, input, Timing.seconds(start));
     if (estimated.flatVotes()) {
       LOG.warn("{} {}: flat votes: the {} selected candidates hold {} of the votes; refinement and the curated set "
-          + "follow the estimates beyond the selection (runners-up survive, fresh draws fill the share of the next pool "
-          + "the selection leaves unexplained, the rest of the votes is split evenly)",
+          + "follow the estimates beyond the selection (runners-up survive, refinement explores more up to "
+          + "--flat-votes-exploration, the rest of the votes is split evenly)",
           campaign, ds, estimated.selected(), String.format("%.1f%%", 100 * estimated.selectedShare()));
     }
     return estimated;
