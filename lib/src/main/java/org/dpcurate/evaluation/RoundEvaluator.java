@@ -37,7 +37,7 @@ public final class RoundEvaluator {
 
   /** A round with estimates: its {@link CuratedSet} is scored. */
   public RoundMetrics round(int round, List<Candidate> pool, List<RankedCandidate> ranking, long[] trueCounts) {
-    CuratedSet set = CuratedSet.of(ranking);
+    CuratedSet set = CuratedSet.of(ranking, Candidate.labelsByIndex(pool));
     List<Candidate> curated = set.pick(pool);
     double tv = curated.isEmpty() ? 1 : totalVariation(curated, set.weights());
     double poolCov = coverage(pool);

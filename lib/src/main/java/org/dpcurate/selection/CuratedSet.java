@@ -1,7 +1,9 @@
 package org.dpcurate.selection;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A round's curated training set: the round's estimated vote distribution over its pool. A selected candidate
@@ -35,32 +37,55 @@ public record CuratedSet(List<Member> members) {
 
   /** The curated set of {@code ranking}, its members in ranking order. */
   public static CuratedSet of(List<RankedCandidate> ranking) {
+    return of(ranking, null);
+  }
+
+  /**
+   * The curated set of a label-conditional {@code ranking}: the share left to the candidates that are not selected is
+   * split evenly within each label, each label's unselected candidates sharing what they hold together. A device
+   * votes among its own label's candidates only, so that total is the label's devices' votes the selection does not
+   * explain; one split over all labels would give every label the same part of it, whatever its devices' share.
+   *
+   * @param labelByIndex labels by candidate index (the ranking's {@code index}), or null: one split over all
+   */
+  public static CuratedSet of(List<RankedCandidate> ranking, String[] labelByIndex) {
     double selectedShare = 0;
-    double rest = 0;
-    int unselected = 0;
+    // Per label (one entry, under null, without labels): the unselected candidates' shares summed, and their count.
+    Map<String, double[]> rest = new HashMap<>();
     for (RankedCandidate r : ranking) {
       if (r.selected()) {
         selectedShare += Math.max(r.share(), 0);
       } else {
-        rest += Math.max(r.share(), 0);
-        unselected++;
+        double[] group = rest.computeIfAbsent(labelOf(r, labelByIndex), k -> new double[2]);
+        group[0] += Math.max(r.share(), 0);
+        group[1]++;
       }
     }
-    double total = selectedShare + rest;
+    double total = selectedShare;
+    for (double[] group : rest.values()) {
+      total += group[0];
+    }
     List<Member> members = new ArrayList<>();
     for (RankedCandidate r : ranking) {
       double w;
       if (total <= 0) {
         // Nothing has a positive share: every candidate is as likely as any other.
         w = 1.0 / ranking.size();
+      } else if (r.selected()) {
+        w = Math.max(r.share(), 0) / total;
       } else {
-        w = (r.selected() ? Math.max(r.share(), 0) : rest / unselected) / total;
+        double[] group = rest.get(labelOf(r, labelByIndex));
+        w = group[0] / group[1] / total;
       }
       if (w > 0) {
         members.add(new Member(r, w));
       }
     }
     return new CuratedSet(members);
+  }
+
+  private static String labelOf(RankedCandidate r, String[] labelByIndex) {
+    return labelByIndex == null ? null : labelByIndex[r.index()];
   }
 
   /**

@@ -53,6 +53,15 @@ public record Candidate(String id, int round, String parentId, int generation, S
     return label != null ? label : spec != null ? spec.topicName() : null;
   }
 
+  /**
+   * The labels of a label-conditional pool by index, or null when no candidate has one (a pool without labels: one
+   * group for voting and for the curated set).
+   */
+  public static String[] labelsByIndex(List<Candidate> pool) {
+    return pool.stream().anyMatch(c -> c.label() != null) ? pool.stream().map(Candidate::label).toArray(String[]::new)
+        : null;
+  }
+
   /** {@code candidates} with every missing embedding computed by {@code embedder} in one batch, in order. */
   public static List<Candidate> embedMissing(List<Candidate> candidates, Embedder embedder) {
     List<String> texts = new ArrayList<>();

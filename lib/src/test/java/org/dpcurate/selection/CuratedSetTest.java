@@ -36,6 +36,26 @@ class CuratedSetTest {
   }
 
   @Test
+  void withLabelsTheRestIsSplitWithinEachLabel() {
+    // Labels a, a, b, b, b, a: the unselected of a (index 1 and 5) hold 0.3 together, those of b (3, 4) hold 0.1.
+    List<RankedCandidate> ranking = ranking(new double[] {0.4, 0.25, 0.2, 0.06, 0.04, 0.05}, 1);
+    ranking.set(2, row(2, 0.2, true));
+    String[] labels = {"a", "a", "b", "b", "b", "a"};
+    double[] w = CuratedSet.of(ranking, labels).weights();
+    double[] expected = {0.4, 0.15, 0.2, 0.05, 0.05, 0.15};
+    for (int i = 0; i < w.length; i++) {
+      assertEquals(expected[i], w[i], 1e-12, "member " + i);
+    }
+    double[] pooled = CuratedSet.of(ranking).weights();
+    assertEquals(0.1, pooled[1], 1e-12, "without labels the 0.4 left is split over all four");
+    assertEquals(0.1, pooled[3], 1e-12);
+    double[] oneLabel = CuratedSet.of(ranking, new String[] {"a", "a", "a", "a", "a", "a"}).weights();
+    for (int i = 0; i < w.length; i++) {
+      assertEquals(pooled[i], oneLabel[i], 0, "one label is no labels, digit for digit");
+    }
+  }
+
+  @Test
   void aNoiseFreeRoundLeavesOutEveryCandidateNobodyChose() {
     List<CuratedSet.Member> members = CuratedSet.of(ranking(new double[] {0.6, 0.3, 0.1, 0, 0}, 3)).members();
     assertEquals(3, members.size());

@@ -132,8 +132,7 @@ public final class CurationDevices {
         : projection != null ? projection.scoringVector(projection.encode(c.embedding()))
         : Int8Quantization.quantize(c.embedding()).dequantize()).toArray(float[][]::new);
     // A label-conditional pool: each device votes among its message's label's candidates.
-    String[] labels = pool.stream().anyMatch(c -> c.label() != null)
-        ? pool.stream().map(Candidate::label).toArray(String[]::new) : null;
+    String[] labels = Candidate.labelsByIndex(pool);
     DeviceSimulator simulator = new DeviceSimulator(population, embeddings, segments, projection, labels,
         settings.population().messagesPerDevice(), run.seed(), round);
     LOG.info("round {}: nearest candidates of {} private messages among {} candidates{} in {}", round,

@@ -43,9 +43,8 @@ public final class CuratedTable {
    */
   public static CuratedSet trainingSet(List<Candidate> pool, List<RankedCandidate> ranking, double nearDuplicate) {
     float[][] embeddings = pool.stream().map(Candidate::embedding).toArray(float[][]::new);
-    String[] labels = pool.stream().anyMatch(c -> c.label() != null)
-        ? pool.stream().map(Candidate::label).toArray(String[]::new) : null;
-    return CuratedSet.of(ranking).withNearDuplicatesMerged(embeddings, labels, nearDuplicate);
+    String[] labels = Candidate.labelsByIndex(pool);
+    return CuratedSet.of(ranking, labels).withNearDuplicatesMerged(embeddings, labels, nearDuplicate);
   }
 
   /** Commits the curated set of {@code ranking} (of date {@code lastDs}); returns how many rows. */
