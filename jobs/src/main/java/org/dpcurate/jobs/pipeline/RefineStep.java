@@ -83,6 +83,7 @@ public final class RefineStep {
     int nextRound = round + 1;
     PoolRefiner.Result next = new PoolRefiner(config, strategy(), explorer).refine(pool, ranking, nextRound,
         generated, run.random("refine", nextRound));
+    double explorationShare = config.explorationShare(ranking);
     if (!ranking.isEmpty()) {
       LOG.info("round {} pool: {} survivors ({} selected, {} runners-up), {} variations ({} near-duplicates, {} out "
               + "of radius dropped), {} generated, {} explored, strength {} in {}", nextRound, next.survivors(),
@@ -92,7 +93,7 @@ public final class RefineStep {
       if (FlatVotes.flat(ranking)) {
         LOG.info("round {} pool: flat votes (the selection holds {} of the votes): {} of the pool drawn fresh",
             nextRound, String.format("%.1f%%", 100 * FlatVotes.selectedShare(ranking)),
-            String.format("%.0f%%", 100 * config.explorationShare(ranking)));
+            String.format("%.0f%%", 100 * explorationShare));
       }
       if (settings.variation() == Variation.EXTERNAL && !next.unfilled().isEmpty()) {
         LocalDate nextDs = ds.plusDays(1);
@@ -107,7 +108,7 @@ public final class RefineStep {
         .input(w.partition(RankedTable.NAME, run.campaign(), ds))
         .input(w.partition(CandidateTable.NAME, run.campaign(), ds))
         .set("variation", settings.variation().optionValue())
-        .set("strength", config.strength(nextRound)).set("exploration_share", config.explorationShare(ranking))
+        .set("strength", config.strength(nextRound)).set("exploration_share", explorationShare)
         .count("survivors", next.survivors()).count("variations", next.variations())
         .count("explored", next.explored()).count("generated", generated.size())
         .timing("refine", Timing.seconds(start));
