@@ -91,7 +91,8 @@ public final class BenchmarkJob implements Job {
     // Plain decoding and no budget: the benchmark times estimation, not the budget check or the solve.
     EstimationSettings estimation = new EstimationSettings(Selection.defaults(), 0.01, Decoding.PLAIN,
         !cli.get(CommonOptions.SKIP_DUPLICATE_CHECK), new Accounting(PrivacyPolicy.defaults().forFleet("bench")
-            .withBudget(Double.POSITIVE_INFINITY), true, false, 1e-9, 60), CuratedSet.NEAR_DUPLICATE_SIMILARITY);
+            .withBudget(Double.POSITIVE_INFINITY), true, false, 1e-9, 60), CuratedSet.NEAR_DUPLICATE_SIMILARITY,
+        CuratedSet.DEFAULT_FLAT_ROUNDS);
     SparkSession spark = Sessions.getOrCreate("dpcurate-benchmark");
     CampaignRun base = new CampaignRun(spark, new RunSettings(root, "bench", seed, EmbedderChoice.NGRAM));
     int cores = spark.sparkContext().defaultParallelism();

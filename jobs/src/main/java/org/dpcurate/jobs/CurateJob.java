@@ -138,9 +138,9 @@ public final class CurateJob implements Job {
 
     CurationLoop.Result curated = loop.run("curated", run, simulation, estimation, refinement, rounds);
     rows.addAll(curated.rows());
-    int kept = CuratedTable.write(run.warehouse(), run.campaign(), curated.lastDs(), curated.finalPool(),
-        curated.finalRanking(), run.embedder().name(), estimation.curatedNearDuplicate());
-    LOG.info("curated training table: {} candidates", kept);
+    int kept = CuratedTable.write(run.warehouse(), run.campaign(), curated.lastDs(), curated.pooled(),
+        run.embedder().name(), estimation.curatedNearDuplicate());
+    LOG.info("curated training table: {} candidates from {} round(s)", kept, curated.pooled().size());
 
     long devices = simulation.population().devices();
     if (cli.get(BASELINE)) {

@@ -21,7 +21,13 @@ public record RoundMetrics(int round, int poolSize, int selected, double totalVa
 
   /** A set that was not curated by rounds (the private data itself): its size, no round scores. */
   public static RoundMetrics notScored(int size) {
-    return new RoundMetrics(0, size, size, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    return notScored(0, size);
+  }
+
+  /** A set of {@code size} rows made after {@code round} (rounds pooled): no round scores. */
+  public static RoundMetrics notScored(int round, int size) {
+    return new RoundMetrics(round, size, size, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN);
   }
 
   public static String header() {

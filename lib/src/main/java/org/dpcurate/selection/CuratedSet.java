@@ -22,6 +22,12 @@ public record CuratedSet(List<Member> members) {
   public static final double NEAR_DUPLICATE_SIMILARITY = 0.9;
 
   /**
+   * The most rounds of flat votes a curated table pools by default ({@link #pooled}): a curate run's default
+   * rounds; a nightly campaign pools at most this many of its latest nights.
+   */
+  public static final int DEFAULT_FLAT_ROUNDS = 5;
+
+  /**
    * A ranked candidate, its training weight (the weights of a set sum to 1) and how many members of the set it
    * stands for (itself included: 1 unless near-duplicates were merged into it).
    */
@@ -79,6 +85,28 @@ public record CuratedSet(List<Member> members) {
       }
       if (w > 0) {
         members.add(new Member(r, w));
+      }
+    }
+    return new CuratedSet(members);
+  }
+
+  /**
+   * The curated sets of several rounds pooled into one: each round's members at 1/n of their weight, their ranking
+   * indices shifted to the rounds' pools laid end to end (round i's pool starting at {@code offsets[i]}). Under flat
+   * votes a round's set is a coarse estimate of the devices' distribution over a pool that is half new each round;
+   * the rounds' sets estimate the same distribution over different pools, and pooled they cover more of it. Merge
+   * near-duplicates afterwards: a candidate that survived several rounds is then one row.
+   */
+  public static CuratedSet pooled(List<CuratedSet> rounds, int[] offsets) {
+    if (rounds.isEmpty() || offsets.length != rounds.size()) {
+      throw new IllegalArgumentException("need one offset a round and at least one round, got " + rounds.size()
+          + " rounds and " + offsets.length + " offsets");
+    }
+    List<Member> members = new ArrayList<>();
+    for (int i = 0; i < rounds.size(); i++) {
+      for (Member m : rounds.get(i).members()) {
+        members.add(new Member(m.ranked().withIndex(m.ranked().index() + offsets[i]),
+            m.weight() / rounds.size(), m.represents()));
       }
     }
     return new CuratedSet(members);

@@ -23,4 +23,18 @@ public final class FlatVotes {
   public static boolean flat(List<RankedCandidate> ranking) {
     return !ranking.isEmpty() && selectedShare(ranking) < SELECTED_SHARE_BELOW;
   }
+
+  /**
+   * How many of the last rounds a curated set pools: the last round, and before it, as long as their votes were
+   * flat too, up to {@code maxRounds} in all. A round whose votes are not flat stands alone.
+   *
+   * @param rankings the rounds' rankings, oldest first
+   */
+  public static int trailingFlatRounds(List<List<RankedCandidate>> rankings, int maxRounds) {
+    int n = 0;
+    for (int i = rankings.size() - 1; i >= 0 && n < maxRounds && flat(rankings.get(i)); i--) {
+      n++;
+    }
+    return Math.max(1, Math.min(n, rankings.size()));
+  }
 }

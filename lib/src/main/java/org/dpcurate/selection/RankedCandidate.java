@@ -16,4 +16,10 @@ package org.dpcurate.selection;
  * @param selected significant and at least the minimum estimated count
  */
 public record RankedCandidate(int index, double estimate, double stdError, double ciLow, double ciHigh,
-    double share, double pValue, int rank, boolean significant, boolean selected) {}
+    double share, double pValue, int rank, boolean significant, boolean selected) {
+
+  /** The same row for the candidate at {@code index} of another list (pools laid end to end). */
+  public RankedCandidate withIndex(int index) {
+    return new RankedCandidate(index, estimate, stdError, ciLow, ciHigh, share, pValue, rank, significant, selected);
+  }
+}

@@ -103,6 +103,45 @@ class CuratedSetTest {
         .withNearDuplicatesMerged(e, labels, 1.0).members().size());
   }
 
+  @Test
+  void pooledRoundsWeighTheirSetsEquallyOverThePoolsLaidEndToEnd() {
+    CuratedSet first = CuratedSet.of(ranking(new double[] {0.6, 0.3, 0.1}, 1));
+    CuratedSet second = CuratedSet.of(ranking(new double[] {0.4, 0.4, 0.2, 0}, 2));
+    CuratedSet alone = CuratedSet.pooled(List.of(second), new int[] {0});
+    assertEquals(second.members(), alone.members(), "one round pooled is that round's set, digit for digit");
+
+    CuratedSet pooled = CuratedSet.pooled(List.of(first, second), new int[] {0, 3});
+    assertEquals(first.members().size() + second.members().size(), pooled.members().size());
+    assertEquals(List.of(0, 1, 2, 3, 4, 5, 6), pooled.members().stream().map(m -> m.ranked().index()).toList(),
+        "the second round's indices follow the first round's pool");
+    double[] w = pooled.weights();
+    for (int i = 0; i < first.members().size(); i++) {
+      assertEquals(first.weights()[i] / 2, w[i], 1e-15);
+    }
+    assertEquals(second.weights()[0] / 2, w[3], 1e-15);
+    assertEquals(1.0, java.util.Arrays.stream(w).sum(), 1e-12);
+
+    // A candidate carried over from the first round into the second (the same embedding) becomes one row.
+    float[][] e = {unit(1, 0, 0), unit(0, 1, 0), unit(0, 0, 1), unit(1, 0, 0), unit(1, 1, 0), unit(0, 1, 1),
+        unit(1, 0, 1)};
+    CuratedSet merged = pooled.withNearDuplicatesMerged(e, null, 0.99);
+    assertEquals(6, merged.members().size());
+    assertEquals(0.6 / 2 + 0.4 / 2, merged.members().get(0).weight(), 1e-12);
+    assertEquals(2, merged.members().get(0).represents());
+  }
+
+  @Test
+  void onlyTrailingRoundsOfFlatVotesArePooled() {
+    List<RankedCandidate> flat = ranking(new double[] {0.3, 0.3, 0.4}, 1);
+    List<RankedCandidate> concentrated = ranking(new double[] {0.7, 0.2, 0.1}, 1);
+    assertEquals(1, FlatVotes.trailingFlatRounds(List.of(flat, flat, concentrated), 5),
+        "a last round of concentrated votes stands alone");
+    assertEquals(2, FlatVotes.trailingFlatRounds(List.of(flat, concentrated, flat, flat), 5));
+    assertEquals(4, FlatVotes.trailingFlatRounds(List.of(flat, flat, flat, flat), 5));
+    assertEquals(3, FlatVotes.trailingFlatRounds(List.of(flat, flat, flat, flat), 3), "at most the cap");
+    assertEquals(1, FlatVotes.trailingFlatRounds(List.of(flat, flat), 1));
+  }
+
   private static float[] unit(float... v) {
     double n = 0;
     for (float x : v) {

@@ -152,11 +152,15 @@ public final class CurationOptions {
       "in the curated training set, a candidate at least this cosine-similar to a heavier one of its label merges "
           + "into it (its weight added; 1: every candidate is its own row), in (0, 1]",
       CuratedSet.NEAR_DUPLICATE_SIMILARITY, Parsers.doubleIn(Double.MIN_VALUE, 1));
+  public static final Option<Integer> CURATED_FLAT_ROUNDS = Option.of("curated-flat-rounds", "N",
+      "when the last round's votes are flat, the curated table pools its curated set with those of the rounds "
+          + "before it whose votes were flat too, up to N rounds in all, each at 1/n of the weight (1: the last "
+          + "round's set alone)", CuratedSet.DEFAULT_FLAT_ROUNDS, Parsers.intIn(1, 1000));
 
   public static final List<Option<?>> ESTIMATION = List.of(FDR, MIN_COUNT, CONFIDENCE, POST_PROCESSING,
       CommonOptions.MAX_REJECTED_SHARE, DECODING, CommonOptions.SKIP_DUPLICATE_CHECK, CommonOptions.POLICY,
       CommonOptions.BUDGET, CommonOptions.BUDGET_PERIOD_DAYS, CommonOptions.OVERRIDE_BUDGET, CommonOptions.LOCK_WAIT,
-      SHUFFLED, DELTA, CURATED_NEAR_DUPLICATE);
+      SHUFFLED, DELTA, CURATED_NEAR_DUPLICATE, CURATED_FLAT_ROUNDS);
   public static final List<Option<?>> SIMULATION = List.of(DEVICES, EPSILON, ORACLE, REPORT_BITS, MAX_ATTACK_GAIN,
       DOWNLOAD_BUDGET, FAKE_SHARE, FAKE_ATTESTED, ATTACK_TARGET);
   public static final List<Option<?>> PUBLICATION = List.of(EPSILON, ORACLE, REPORT_BITS, MAX_ATTACK_GAIN,
@@ -174,7 +178,8 @@ public final class CurationOptions {
     return new EstimationSettings(
         new Selection(cli.get(FDR), cli.get(MIN_COUNT), cli.get(CONFIDENCE), cli.get(POST_PROCESSING)),
         cli.get(CommonOptions.MAX_REJECTED_SHARE), cli.get(DECODING), !cli.get(CommonOptions.SKIP_DUPLICATE_CHECK),
-        CommonOptions.accounting(cli, cli.get(SHUFFLED), cli.get(DELTA)), cli.get(CURATED_NEAR_DUPLICATE));
+        CommonOptions.accounting(cli, cli.get(SHUFFLED), cli.get(DELTA)), cli.get(CURATED_NEAR_DUPLICATE),
+        cli.get(CURATED_FLAT_ROUNDS));
   }
 
   /** Refinement with {@code prior} (the simulated population's in curate, else {@link #generatorPrior}). */

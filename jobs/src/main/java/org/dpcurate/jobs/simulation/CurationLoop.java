@@ -20,7 +20,6 @@ import org.dpcurate.jobs.runtime.Timing;
 import org.dpcurate.jobs.tables.CandidateTable;
 import org.dpcurate.jobs.tables.CuratedTable;
 import org.dpcurate.jobs.warehouse.Manifest;
-import org.dpcurate.selection.CuratedSet;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.simulation.PrivatePopulation;
 import org.dpcurate.synthesis.Candidate;
@@ -60,9 +59,11 @@ public final class CurationLoop {
     this.source = source;
   }
 
-  /** What one variant's loop produced: its metrics rows and the last date's pool and ranking. */
-  public record Result(List<MetricsTable.RoundRow> rows, LocalDate lastDs, List<Candidate> finalPool,
-      List<RankedCandidate> finalRanking) {}
+  /**
+   * What one variant's loop produced: its metrics rows and the rounds its curated table pools (the last, and the
+   * flat rounds before it).
+   */
+  public record Result(List<MetricsTable.RoundRow> rows, LocalDate lastDs, List<CuratedTable.Round> pooled) {}
 
   public Result run(String variant, CampaignRun run, SimulationSettings simulation, EstimationSettings estimation,
       RefinementSettings refinement, int rounds) {
@@ -75,6 +76,7 @@ public final class CurationLoop {
     EstimateStep estimate = new EstimateStep(run, estimation);
     RefineStep refine = new RefineStep(run, refinement, explorer);
     EstimateStep.Estimated last = null;
+    List<CuratedTable.Round> history = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
       LocalDate ds = start.plusDays(round - 1L);
       LOG.info("{} round {}/{} ({}): {} devices", variant, round, rounds, ds, devices);
@@ -85,9 +87,10 @@ public final class CurationLoop {
       if (last.ranking().isEmpty()) {
         throw new JobException(ExitCode.FAILURE, variant + " " + ds + ": no valid reports in a simulation");
       }
+      history.add(new CuratedTable.Round(last.pool(), last.ranking()));
       RoundMetrics m = evaluator.round(round, last.pool(), last.ranking(), truth);
       LOG.info("{} round {}: {}", variant, round, m.row().trim());
-      UtilityMetrics u = utility.evaluate(curatedSet(variant + " round " + round, last,
+      UtilityMetrics u = utility.evaluate(curatedSet(variant + " round " + round, List.of(history.get(round - 1)),
           estimation.curatedNearDuplicate()));
       long t2 = System.nanoTime();
       if (round < rounds) {
@@ -97,7 +100,18 @@ public final class CurationLoop {
           round < rounds ? Timing.seconds(t2) : 0, u, devicesOf.lastDownload(), attackOutcome(devicesOf.attackTarget(),
           last, devicesOf.lastFakeUploads()), simulation.maxAttackGain()));
     }
-    return new Result(rows, start.plusDays(rounds - 1L), last.pool(), last.ranking());
+    LocalDate lastDs = start.plusDays(rounds - 1L);
+    List<CuratedTable.Round> pooled = CuratedTable.pooledRounds(history, estimation.curatedFlatRounds());
+    if (pooled.size() > 1) {
+      // The curated table is not the last round's set alone: score what it holds.
+      LOG.info("{}: the last {} rounds' votes were flat; the curated table pools their curated sets", variant,
+          pooled.size());
+      UtilityMetrics u = utility.evaluate(curatedSet(variant + " rounds " + (rounds - pooled.size() + 1) + "-"
+          + rounds + " pooled", pooled, estimation.curatedNearDuplicate()));
+      rows.add(new MetricsTable.RoundRow(variant + "-pooled", lastDs, RoundMetrics.notScored(rounds,
+          u.trainingSize()), null, devices, 0, 0, 0, u, null, null, simulation.maxAttackGain()));
+    }
+    return new Result(rows, lastDs, pooled);
   }
 
   /** Where the fake devices' target stood in {@code round} (null without fake devices). */
@@ -118,9 +132,9 @@ public final class CurationLoop {
     return new MetricsTable.AttackOutcome(target, 0, false, attested, refused);
   }
 
-  /** A round's curated set as training data ({@link CuratedTable#trainingSet}). */
-  private static LabelledSet curatedSet(String name, EstimateStep.Estimated round, double nearDuplicate) {
-    CuratedSet set = CuratedTable.trainingSet(round.pool(), round.ranking(), nearDuplicate);
-    return LabelledSet.ofCandidates(name, set.pick(round.pool()), set.weights());
+  /** The curated set of {@code rounds} as training data ({@link CuratedTable#trainingSet}). */
+  private static LabelledSet curatedSet(String name, List<CuratedTable.Round> rounds, double nearDuplicate) {
+    CuratedTable.TrainingSet set = CuratedTable.trainingSet(rounds, nearDuplicate);
+    return LabelledSet.ofCandidates(name, set.candidates(), set.set().weights());
   }
 }

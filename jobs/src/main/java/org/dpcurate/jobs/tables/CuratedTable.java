@@ -10,12 +10,14 @@ import org.apache.spark.sql.types.StructType;
 import org.dpcurate.jobs.warehouse.Manifest;
 import org.dpcurate.jobs.warehouse.Warehouse;
 import org.dpcurate.selection.CuratedSet;
+import org.dpcurate.selection.FlatVotes;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.synthesis.Candidate;
 
 /**
- * The final training table: the last round's {@link CuratedSet} with near-duplicates merged
- * ({@link #trainingSet}), weights summing to 1.
+ * The final training table: the last round's {@link CuratedSet}, pooled with those of the rounds before it while
+ * their votes were flat ({@link FlatVotes#trailingFlatRounds}), near-duplicates merged ({@link #trainingSet}),
+ * weights summing to 1.
  */
 public final class CuratedTable {
   private CuratedTable() {}
@@ -37,21 +39,57 @@ public final class CuratedTable {
       .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), false)
       .add("ds", DataTypes.StringType, false);
 
-  /**
-   * The curated set of {@code ranking} over {@code pool} as training data: near-duplicates of a label (cosine at
-   * least {@code nearDuplicate}, by default {@link CuratedSet#NEAR_DUPLICATE_SIMILARITY}) merged into the heaviest.
-   */
-  public static CuratedSet trainingSet(List<Candidate> pool, List<RankedCandidate> ranking, double nearDuplicate) {
-    float[][] embeddings = pool.stream().map(Candidate::embedding).toArray(float[][]::new);
-    String[] labels = Candidate.labelsByIndex(pool);
-    return CuratedSet.of(ranking, labels).withNearDuplicatesMerged(embeddings, labels, nearDuplicate);
+  /** A round's pool and its ranking over it: what the round's curated set is made of. */
+  public record Round(List<Candidate> pool, List<RankedCandidate> ranking) {}
+
+  /** A training set and the candidates its members index (the pooled rounds' pools laid end to end). */
+  public record TrainingSet(List<Candidate> pool, CuratedSet set, int rounds) {
+    /** The members' candidates, in member order. */
+    public List<Candidate> candidates() {
+      return set.pick(pool);
+    }
   }
 
-  /** Commits the curated set of {@code ranking} (of date {@code lastDs}); returns how many rows. */
-  public static int write(Warehouse w, String campaign, LocalDate lastDs, List<Candidate> pool,
-      List<RankedCandidate> ranking, String embeddingModel, double nearDuplicate) {
+  /**
+   * The rounds the curated table pools: the last of {@code history} (oldest first), with the rounds before it
+   * whose votes were flat like its own, up to {@code maxRounds} in all.
+   */
+  public static List<Round> pooledRounds(List<Round> history, int maxRounds) {
+    int n = FlatVotes.trailingFlatRounds(history.stream().map(Round::ranking).toList(), maxRounds);
+    return history.subList(history.size() - n, history.size());
+  }
+
+  /**
+   * The curated sets of {@code rounds} as one training set ({@link CuratedSet#pooled}; one round: its own set):
+   * near-duplicates of a label (cosine at least {@code nearDuplicate}, by default
+   * {@link CuratedSet#NEAR_DUPLICATE_SIMILARITY}) merged into the heaviest.
+   */
+  public static TrainingSet trainingSet(List<Round> rounds, double nearDuplicate) {
+    List<Candidate> pool = new ArrayList<>();
+    List<CuratedSet> sets = new ArrayList<>();
+    int[] offsets = new int[rounds.size()];
+    for (int i = 0; i < rounds.size(); i++) {
+      Round r = rounds.get(i);
+      offsets[i] = pool.size();
+      pool.addAll(r.pool());
+      sets.add(CuratedSet.of(r.ranking(), Candidate.labelsByIndex(r.pool())));
+    }
+    float[][] embeddings = pool.stream().map(Candidate::embedding).toArray(float[][]::new);
+    String[] labels = Candidate.labelsByIndex(pool);
+    return new TrainingSet(pool, CuratedSet.pooled(sets, offsets).withNearDuplicatesMerged(embeddings, labels,
+        nearDuplicate), rounds.size());
+  }
+
+  /**
+   * Commits the curated set of {@code rounds} (the last of date {@code lastDs}), pooled as {@link #trainingSet};
+   * returns how many rows.
+   */
+  public static int write(Warehouse w, String campaign, LocalDate lastDs, List<Round> rounds, String embeddingModel,
+      double nearDuplicate) {
     List<Row> rows = new ArrayList<>();
-    for (CuratedSet.Member m : trainingSet(pool, ranking, nearDuplicate).members()) {
+    TrainingSet training = trainingSet(rounds, nearDuplicate);
+    List<Candidate> pool = training.pool();
+    for (CuratedSet.Member m : training.set().members()) {
       RankedCandidate r = m.ranked();
       Candidate c = pool.get(r.index());
       Object[] a = CandidateTable.attributes(c.spec());
@@ -61,7 +99,9 @@ public final class CuratedTable {
           lastDs.toString()));
     }
     w.commitCampaign(w.spark().createDataFrame(rows, SCHEMA).coalesce(1), NAME, campaign, lastDs,
-        Manifest.ofRound(pool.get(0).round()).input(w.partition(RankedTable.NAME, campaign, lastDs))
+        Manifest.ofRound(pool.get(pool.size() - 1).round())
+            .input(w.partition(RankedTable.NAME, campaign, lastDs))
+            .set("rounds_pooled", rounds.size())
             .set(CandidateTable.EMBEDDING_MODEL, embeddingModel)
             .set("embedding_dimension", pool.get(0).embedding().length)
             .set("near_duplicate_similarity", nearDuplicate));
