@@ -83,6 +83,61 @@ class OpenWorldTest extends SparkTestBase {
   }
 
   /**
+   * Devices whose messages no candidate says much of vote flat: many candidates get a few votes each and few are
+   * selected. Then the curated table pools the flat rounds' curated sets (both rounds here), curate scores it as
+   * its own row, and nightly on the last date, reading the earlier round back from the warehouse, writes the same
+   * table.
+   */
+  @Test
+  void flatRoundsArePooledIntoTheCuratedTableByCurateAndByNightly() throws Exception {
+    String[] words = {"amber", "bridge", "candle", "desert", "engine", "forest", "glacier", "harvest", "island",
+        "jacket", "kettle", "lantern", "meadow", "needle", "orchard", "pepper", "quarry", "ribbon", "saddle",
+        "tunnel", "umbrella", "valley", "walnut", "yonder", "zephyr"};
+    java.util.Random random = new java.util.Random(3);
+    List<String> messages = new ArrayList<>();
+    List<String> pool = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int j = 0; j < 5; j++) {
+        text.append(j == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+      }
+      (i < 400 ? messages : pool).add("{\"text\":\"" + text + "\"}");
+    }
+    // Campaign "fleet": curate accounts a campaign as its own fleet, nightly under the policy's ("fleet").
+    String wh = dir.resolve("flat").toString();
+    Outcome o = run(new CurateJob(), "--warehouse", wh, "--campaign", "fleet", "--private-messages",
+        Files.write(dir.resolve("flat-messages.jsonl"), messages).toString(), "--initial-pool",
+        Files.write(dir.resolve("flat-pool.jsonl"), pool).toString(), "--variation", "lexical", "--candidates",
+        "150", "--devices", "3000", "--rounds", "2", "--epsilon", "2", "--skip-classifier");
+    assertEquals(ExitCode.SUCCESS, o.code(), o.stderr());
+    for (int day = 1; day <= 2; day++) {
+      Row selected = spark.read().parquet(wh + "/ranked/campaign=fleet/ds=2026-01-0" + day).where("selected")
+          .agg(org.apache.spark.sql.functions.sum("share")).first();
+      assertTrue(selected.isNullAt(0) || selected.getDouble(0) < 0.5, "flat votes in round " + day + ": "
+          + selected);
+    }
+    java.util.regex.Matcher manifest = java.util.regex.Pattern.compile("\"rounds_pooled\"\\s*:\\s*(\\d+)")
+        .matcher(Files.readString(Path.of(wh, "curated", "campaign=fleet", "_manifest.json")));
+    assertTrue(manifest.find(), "the curated table's manifest says how many rounds it pools");
+    assertEquals(2, Integer.parseInt(manifest.group(1)));
+    List<Row> curated = spark.read().parquet(wh + "/curated/campaign=fleet").drop("ds").collectAsList();
+    Set<Integer> rounds = new TreeSet<>();
+    curated.forEach(r -> rounds.add(r.getAs("round")));
+    assertEquals(Set.of(1, 2), rounds, "round 1's candidates are rows of the table too");
+    assertEquals(1.0, curated.stream().mapToDouble(r -> (double) r.getAs("weight")).sum(), 1e-9);
+    assertTrue(o.stdout().matches("(?s).*\\ncurated-pooled +\\S+ +2 +" + curated.size() + " .*"),
+        "the pooled table is scored as its own row\n" + o.stdout());
+
+    Outcome nightly = run(new NightlyJob(), "--warehouse", wh, "--campaign", "fleet", "--ds", "2026-01-02",
+        "--variation", "lexical");
+    assertEquals(ExitCode.SUCCESS, nightly.code(), nightly.stderr());
+    org.apache.spark.sql.Dataset<Row> after = spark.read().parquet(wh + "/curated/campaign=fleet").drop("ds");
+    assertEquals(curated.size(), after.count());
+    assertEquals(0, spark.createDataFrame(curated, after.schema()).exceptAll(after).count(),
+        "nightly's curated table is curate's");
+  }
+
+  /**
    * Label-free curation of the same text (one pool for all devices): the candidates carry no label, so no attribute
    * mix is compared (tv is NaN), and the per-round table still shows every round's coverage of the private messages.
    */

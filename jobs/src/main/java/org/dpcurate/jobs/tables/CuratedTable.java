@@ -52,12 +52,28 @@ public final class CuratedTable {
 
   /**
    * The rounds the curated table pools: the last of {@code history} (oldest first), with the rounds before it
-   * whose votes were flat like its own, up to {@code maxRounds} in all.
+   * whose votes were flat like its own, up to {@code maxRounds} in all and {@link #MAX_POOLED_CANDIDATES}
+   * candidates.
    */
   public static List<Round> pooledRounds(List<Round> history, int maxRounds) {
     int n = FlatVotes.trailingFlatRounds(history.stream().map(Round::ranking).toList(), maxRounds);
+    int candidates = history.get(history.size() - 1).pool().size();
+    for (int k = 2; k <= n; k++) {
+      candidates += history.get(history.size() - k).pool().size();
+      if (candidates > MAX_POOLED_CANDIDATES) {
+        n = k - 1;
+        break;
+      }
+    }
     return history.subList(history.size() - n, history.size());
   }
+
+  /**
+   * The most candidates a pooled table holds before merging (the last round's always count): the merge compares
+   * each row with the kept rows of its label, so its cost grows with the square of the rows (about 3 s at 10,000
+   * rows on 2 cores, 75 s at 50,000).
+   */
+  static final int MAX_POOLED_CANDIDATES = 50_000;
 
   /**
    * The curated sets of {@code rounds} as one training set ({@link CuratedSet#pooled}; one round: its own set):
