@@ -60,10 +60,10 @@ public final class CurationLoop {
   }
 
   /**
-   * What one variant's loop produced: its metrics rows and the rounds its curated table pools (the last, and the
-   * flat rounds before it).
+   * What one variant's loop produced: its metrics rows and its curated table's training set (the last round's, or
+   * the last and the flat rounds before it pooled), built once for scoring and writing.
    */
-  public record Result(List<MetricsTable.RoundRow> rows, LocalDate lastDs, List<CuratedTable.Round> pooled) {}
+  public record Result(List<MetricsTable.RoundRow> rows, LocalDate lastDs, CuratedTable.TrainingSet table) {}
 
   public Result run(String variant, CampaignRun run, SimulationSettings simulation, EstimationSettings estimation,
       RefinementSettings refinement, int rounds) {
@@ -77,6 +77,7 @@ public final class CurationLoop {
     RefineStep refine = new RefineStep(run, refinement, explorer);
     EstimateStep.Estimated last = null;
     List<CuratedTable.Round> history = new ArrayList<>();
+    CuratedTable.TrainingSet lastSet = null;
     for (int round = 1; round <= rounds; round++) {
       LocalDate ds = start.plusDays(round - 1L);
       LOG.info("{} round {}/{} ({}): {} devices", variant, round, rounds, ds, devices);
@@ -90,8 +91,8 @@ public final class CurationLoop {
       history.add(new CuratedTable.Round(last.pool(), last.ranking()));
       RoundMetrics m = evaluator.round(round, last.pool(), last.ranking(), truth);
       LOG.info("{} round {}: {}", variant, round, m.row().trim());
-      UtilityMetrics u = utility.evaluate(curatedSet(variant + " round " + round, List.of(history.get(round - 1)),
-          estimation.curatedNearDuplicate()));
+      lastSet = CuratedTable.trainingSet(List.of(history.get(round - 1)), estimation.curatedNearDuplicate());
+      UtilityMetrics u = utility.evaluate(labelled(variant + " round " + round, lastSet));
       long t2 = System.nanoTime();
       if (round < rounds) {
         refine.refine(ds, last.pool(), last.ranking(), List.of());
@@ -102,16 +103,18 @@ public final class CurationLoop {
     }
     LocalDate lastDs = start.plusDays(rounds - 1L);
     List<CuratedTable.Round> pooled = CuratedTable.pooledRounds(history, estimation.curatedFlatRounds());
+    CuratedTable.TrainingSet table = lastSet;
     if (pooled.size() > 1) {
       // The curated table is not the last round's set alone: score what it holds.
       LOG.info("{}: the last {} rounds' votes were flat; the curated table pools their curated sets", variant,
           pooled.size());
-      UtilityMetrics u = utility.evaluate(curatedSet(variant + " rounds " + (rounds - pooled.size() + 1) + "-"
-          + rounds + " pooled", pooled, estimation.curatedNearDuplicate()));
+      table = CuratedTable.trainingSet(pooled, estimation.curatedNearDuplicate());
+      UtilityMetrics u = utility.evaluate(labelled(variant + " rounds " + (rounds - pooled.size() + 1) + "-"
+          + rounds + " pooled", table));
       rows.add(new MetricsTable.RoundRow(variant + "-pooled", lastDs, RoundMetrics.notScored(rounds,
           u.trainingSize()), null, devices, 0, 0, 0, u, null, null, simulation.maxAttackGain()));
     }
-    return new Result(rows, lastDs, pooled);
+    return new Result(rows, lastDs, table);
   }
 
   /** Where the fake devices' target stood in {@code round} (null without fake devices). */
@@ -132,9 +135,8 @@ public final class CurationLoop {
     return new MetricsTable.AttackOutcome(target, 0, false, attested, refused);
   }
 
-  /** The curated set of {@code rounds} as training data ({@link CuratedTable#trainingSet}). */
-  private static LabelledSet curatedSet(String name, List<CuratedTable.Round> rounds, double nearDuplicate) {
-    CuratedTable.TrainingSet set = CuratedTable.trainingSet(rounds, nearDuplicate);
+  /** A curated training set ({@link CuratedTable#trainingSet}) as labelled data to score. */
+  private static LabelledSet labelled(String name, CuratedTable.TrainingSet set) {
     return LabelledSet.ofCandidates(name, set.candidates(), set.set().weights());
   }
 }

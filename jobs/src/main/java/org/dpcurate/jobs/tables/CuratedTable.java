@@ -97,13 +97,12 @@ public final class CuratedTable {
   }
 
   /**
-   * Commits the curated set of {@code rounds} (the last of date {@code lastDs}), pooled as {@link #trainingSet};
-   * returns how many rows.
+   * Commits {@code training} (a {@link #trainingSet} whose last round is of date {@code lastDs}); returns how many
+   * rows.
    */
-  public static int write(Warehouse w, String campaign, LocalDate lastDs, List<Round> rounds, String embeddingModel,
-      double nearDuplicate) {
+  public static int write(Warehouse w, String campaign, LocalDate lastDs, TrainingSet training,
+      String embeddingModel, double nearDuplicate) {
     List<Row> rows = new ArrayList<>();
-    TrainingSet training = trainingSet(rounds, nearDuplicate);
     List<Candidate> pool = training.pool();
     for (CuratedSet.Member m : training.set().members()) {
       RankedCandidate r = m.ranked();
@@ -117,7 +116,7 @@ public final class CuratedTable {
     w.commitCampaign(w.spark().createDataFrame(rows, SCHEMA).coalesce(1), NAME, campaign, lastDs,
         Manifest.ofRound(pool.get(pool.size() - 1).round())
             .input(w.partition(RankedTable.NAME, campaign, lastDs))
-            .set("rounds_pooled", rounds.size())
+            .set("rounds_pooled", training.rounds())
             .set(CandidateTable.EMBEDDING_MODEL, embeddingModel)
             .set("embedding_dimension", pool.get(0).embedding().length)
             .set("near_duplicate_similarity", nearDuplicate));
