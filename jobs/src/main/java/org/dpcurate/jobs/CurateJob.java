@@ -138,7 +138,7 @@ public final class CurateJob implements Job {
 
     CurationLoop.Result curated = loop.run("curated", run, simulation, estimation, refinement, rounds);
     rows.addAll(curated.rows());
-    int kept = CuratedTable.write(run.warehouse(), run.campaign(), curated.lastDs(), curated.table(),
+    int kept = CuratedTable.write(run.warehouse(), run.campaign(), curated.table(),
         run.embedder().name(), estimation.curatedNearDuplicate());
     LOG.info("curated training table: {} candidates from {} round(s)", kept, curated.table().rounds());
 

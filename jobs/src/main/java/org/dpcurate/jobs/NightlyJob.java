@@ -52,7 +52,7 @@ public final class NightlyJob extends DatedJob {
     }
     List<CuratedTable.Round> rounds = CuratedTable.pooledRounds(flatHistory(run, ds, e,
         estimation.curatedFlatRounds()), estimation.curatedFlatRounds());
-    int rows = CuratedTable.write(run.warehouse(), run.campaign(), ds, CuratedTable.trainingSet(rounds,
+    int rows = CuratedTable.write(run.warehouse(), run.campaign(), CuratedTable.trainingSet(rounds,
         estimation.curatedNearDuplicate()), run.embedder().name(), estimation.curatedNearDuplicate());
     return "; curated table: " + rows + " rows" + (rounds.size() > 1 ? " from the " + rounds.size()
         + " latest dates (flat votes)" : "");
@@ -65,7 +65,7 @@ public final class NightlyJob extends DatedJob {
   private static List<CuratedTable.Round> flatHistory(CampaignRun run, LocalDate ds, EstimateStep.Estimated e,
       int maxRounds) {
     LinkedList<CuratedTable.Round> history = new LinkedList<>();
-    history.add(new CuratedTable.Round(e.pool(), e.ranking()));
+    history.add(new CuratedTable.Round(ds, e.pool(), e.ranking()));
     if (!FlatVotes.flat(e.ranking())) {
       return history;
     }
@@ -76,7 +76,7 @@ public final class NightlyJob extends DatedJob {
       if (!FlatVotes.flat(ranking)) {
         break;
       }
-      history.addFirst(new CuratedTable.Round(CandidateTable.read(run.warehouse(), run.campaign(), d, null),
+      history.addFirst(new CuratedTable.Round(d, CandidateTable.read(run.warehouse(), run.campaign(), d, null),
           ranking));
     }
     return history;

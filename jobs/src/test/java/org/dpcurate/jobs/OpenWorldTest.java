@@ -116,10 +116,15 @@ class OpenWorldTest extends SparkTestBase {
       assertTrue(selected.isNullAt(0) || selected.getDouble(0) < 0.5, "flat votes in round " + day + ": "
           + selected);
     }
+    String manifestText = Files.readString(Path.of(wh, "curated", "campaign=fleet", "_manifest.json"));
     java.util.regex.Matcher manifest = java.util.regex.Pattern.compile("\"rounds_pooled\"\\s*:\\s*(\\d+)")
-        .matcher(Files.readString(Path.of(wh, "curated", "campaign=fleet", "_manifest.json")));
+        .matcher(manifestText);
     assertTrue(manifest.find(), "the curated table's manifest says how many rounds it pools");
     assertEquals(2, Integer.parseInt(manifest.group(1)));
+    for (String ds : List.of("2026-01-01", "2026-01-02")) {
+      assertTrue(manifestText.contains("ranked/campaign=fleet/ds=" + ds), "the manifest's inputs name the ranking of "
+          + ds + ", a round it pools: " + manifestText);
+    }
     List<Row> curated = spark.read().parquet(wh + "/curated/campaign=fleet").drop("ds").collectAsList();
     Set<Integer> rounds = new TreeSet<>();
     curated.forEach(r -> rounds.add(r.getAs("round")));

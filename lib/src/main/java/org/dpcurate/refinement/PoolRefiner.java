@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
-import org.dpcurate.embedding.Vectors;
+import org.dpcurate.embedding.NearDuplicateIndex;
 import org.dpcurate.selection.RankedCandidate;
 import org.dpcurate.synthesis.Candidate;
 import org.dpcurate.synthesis.CandidateSource;
@@ -156,7 +156,7 @@ public final class PoolRefiner {
           strayed++;
           continue;
         }
-        if (next.ids.contains(child.id()) || nearDuplicate(child, next.members)) {
+        if (next.ids.contains(child.id()) || nearDuplicate(child, next)) {
           duplicates++;
           continue;
         }
@@ -222,24 +222,18 @@ public final class PoolRefiner {
     return quota;
   }
 
-  private boolean nearDuplicate(Candidate child, List<Candidate> pool) {
-    if (config.duplicateSimilarity() >= 1) {
-      return false;
-    }
-    for (Candidate c : pool) {
-      // The same text may serve two labels: only a near-duplicate within the child's own label is dropped.
-      if (java.util.Objects.equals(c.label(), child.label())
-          && Vectors.dot(child.embedding(), c.embedding()) >= config.duplicateSimilarity()) {
-        return true;
-      }
-    }
-    return false;
+  private boolean nearDuplicate(Candidate child, NextPool next) {
+    // The same text may serve two labels: only a near-duplicate within the child's own label is dropped.
+    return config.duplicateSimilarity() < 1
+        && next.similarity().mostSimilar(child.label(), child.embedding(), config.duplicateSimilarity()) >= 0;
   }
 
   /** The next pool under construction: its members in order and their ids. */
   private static final class NextPool {
     final List<Candidate> members;
     final Set<String> ids = new HashSet<>();
+    /** The members' embeddings by label, indexed on demand (members without embeddings are fine until then). */
+    private NearDuplicateIndex similarity;
 
     NextPool(int size) {
       members = new ArrayList<>(size);
@@ -253,6 +247,17 @@ public final class PoolRefiner {
       if (ids.add(c.id())) {
         members.add(c);
       }
+    }
+
+    NearDuplicateIndex similarity() {
+      for (int i = similarity == null ? 0 : similarity.size(); i < members.size(); i++) {
+        Candidate c = members.get(i);
+        if (similarity == null) {
+          similarity = new NearDuplicateIndex(c.embedding().length);
+        }
+        similarity.add(c.label(), c.embedding());
+      }
+      return similarity;
     }
   }
 }

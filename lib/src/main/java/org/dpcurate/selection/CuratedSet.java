@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dpcurate.embedding.NearDuplicateIndex;
 
 /**
  * A round's curated training set: the round's estimated vote distribution over its pool. A selected candidate
@@ -137,27 +138,23 @@ public record CuratedSet(List<Member> members) {
     });
     double[] weight = new double[members.size()];
     int[] represents = new int[members.size()];
-    List<Integer> kept = new ArrayList<>();
+    NearDuplicateIndex kept = null;
+    List<Integer> keptMember = new ArrayList<>();
     for (int i : byWeight) {
       Member m = members.get(i);
       float[] e = embeddingByIndex[m.ranked().index()];
       String label = labelByIndex == null ? null : labelByIndex[m.ranked().index()];
-      int into = -1;
-      double best = minSimilarity;
-      for (int k : kept) {
-        int other = members.get(k).ranked().index();
-        if (labelByIndex != null && !java.util.Objects.equals(label, labelByIndex[other])) {
-          continue;
-        }
-        double similarity = dot(e, embeddingByIndex[other]);
-        if (similarity >= best) {
-          best = similarity;
-          into = k;
-        }
+      if (kept == null) {
+        kept = new NearDuplicateIndex(e.length);
       }
-      if (into < 0) {
-        kept.add(i);
+      int entry = kept.mostSimilar(label, e, minSimilarity);
+      int into;
+      if (entry < 0) {
+        kept.add(label, e);
+        keptMember.add(i);
         into = i;
+      } else {
+        into = keptMember.get(entry);
       }
       weight[into] += m.weight();
       represents[into] += m.represents();
@@ -169,14 +166,6 @@ public record CuratedSet(List<Member> members) {
       }
     }
     return new CuratedSet(merged);
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 
   /** The members' training weights, in member order. */

@@ -88,7 +88,7 @@ class LibArchitectureTest {
       java.util.Map.entry("oracle", java.util.List.of("hash")),
       java.util.Map.entry("client", java.util.List.of("oracle", "hash", "attestation")),
       java.util.Map.entry("estimation", java.util.List.of("oracle", "client")),
-      java.util.Map.entry("selection", java.util.List.of("estimation")),
+      java.util.Map.entry("selection", java.util.List.of("estimation", "embedding")),
       java.util.Map.entry("embedding", java.util.List.of("hash")),
       java.util.Map.entry("download", java.util.List.of("embedding", "client")),
       java.util.Map.entry("synthesis", java.util.List.of("embedding", "hash")),

@@ -63,7 +63,7 @@ public final class CurationLoop {
    * What one variant's loop produced: its metrics rows and its curated table's training set (the last round's, or
    * the last and the flat rounds before it pooled), built once for scoring and writing.
    */
-  public record Result(List<MetricsTable.RoundRow> rows, LocalDate lastDs, CuratedTable.TrainingSet table) {}
+  public record Result(List<MetricsTable.RoundRow> rows, CuratedTable.TrainingSet table) {}
 
   public Result run(String variant, CampaignRun run, SimulationSettings simulation, EstimationSettings estimation,
       RefinementSettings refinement, int rounds) {
@@ -88,7 +88,7 @@ public final class CurationLoop {
       if (last.ranking().isEmpty()) {
         throw new JobException(ExitCode.FAILURE, variant + " " + ds + ": no valid reports in a simulation");
       }
-      history.add(new CuratedTable.Round(last.pool(), last.ranking()));
+      history.add(new CuratedTable.Round(ds, last.pool(), last.ranking()));
       RoundMetrics m = evaluator.round(round, last.pool(), last.ranking(), truth);
       LOG.info("{} round {}: {}", variant, round, m.row().trim());
       lastSet = CuratedTable.trainingSet(List.of(history.get(round - 1)), estimation.curatedNearDuplicate());
@@ -114,7 +114,7 @@ public final class CurationLoop {
       rows.add(new MetricsTable.RoundRow(variant + "-pooled", lastDs, RoundMetrics.notScored(rounds,
           u.trainingSize()), null, devices, 0, 0, 0, u, null, null, simulation.maxAttackGain()));
     }
-    return new Result(rows, lastDs, table);
+    return new Result(rows, table);
   }
 
   /** Where the fake devices' target stood in {@code round} (null without fake devices). */

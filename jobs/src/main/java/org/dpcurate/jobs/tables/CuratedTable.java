@@ -39,14 +39,25 @@ public final class CuratedTable {
       .add("embedding", DataTypes.createArrayType(DataTypes.FloatType, false), false)
       .add("ds", DataTypes.StringType, false);
 
-  /** A round's pool and its ranking over it: what the round's curated set is made of. */
-  public record Round(List<Candidate> pool, List<RankedCandidate> ranking) {}
+  /** A round (of date {@code ds}): its pool and its ranking over it, what the round's curated set is made of. */
+  public record Round(LocalDate ds, List<Candidate> pool, List<RankedCandidate> ranking) {}
 
-  /** A training set and the candidates its members index (the pooled rounds' pools laid end to end). */
-  public record TrainingSet(List<Candidate> pool, CuratedSet set, int rounds) {
+  /**
+   * A training set, the candidates its members index (the pooled rounds' pools laid end to end) and the dates of
+   * the rounds it pools, oldest first.
+   */
+  public record TrainingSet(List<Candidate> pool, CuratedSet set, List<LocalDate> dates) {
     /** The members' candidates, in member order. */
     public List<Candidate> candidates() {
       return set.pick(pool);
+    }
+
+    public int rounds() {
+      return dates.size();
+    }
+
+    public LocalDate lastDs() {
+      return dates.get(dates.size() - 1);
     }
   }
 
@@ -93,15 +104,16 @@ public final class CuratedTable {
     float[][] embeddings = pool.stream().map(Candidate::embedding).toArray(float[][]::new);
     String[] labels = Candidate.labelsByIndex(pool);
     return new TrainingSet(pool, CuratedSet.pooled(sets, offsets).withNearDuplicatesMerged(embeddings, labels,
-        nearDuplicate), rounds.size());
+        nearDuplicate), rounds.stream().map(Round::ds).toList());
   }
 
   /**
-   * Commits {@code training} (a {@link #trainingSet} whose last round is of date {@code lastDs}); returns how many
-   * rows.
+   * Commits {@code training} (a {@link #trainingSet}) as of its last round's date, with the rankings of the rounds it
+   * pools as the manifest's inputs; returns how many rows.
    */
-  public static int write(Warehouse w, String campaign, LocalDate lastDs, TrainingSet training,
-      String embeddingModel, double nearDuplicate) {
+  public static int write(Warehouse w, String campaign, TrainingSet training, String embeddingModel,
+      double nearDuplicate) {
+    LocalDate lastDs = training.lastDs();
     List<Row> rows = new ArrayList<>();
     List<Candidate> pool = training.pool();
     for (CuratedSet.Member m : training.set().members()) {
@@ -113,10 +125,10 @@ public final class CuratedTable {
           CandidateTable.boxed(c.embedding()),
           lastDs.toString()));
     }
+    Manifest manifest = Manifest.ofRound(pool.get(pool.size() - 1).round());
+    training.dates().forEach(ds -> manifest.input(w.partition(RankedTable.NAME, campaign, ds)));
     w.commitCampaign(w.spark().createDataFrame(rows, SCHEMA).coalesce(1), NAME, campaign, lastDs,
-        Manifest.ofRound(pool.get(pool.size() - 1).round())
-            .input(w.partition(RankedTable.NAME, campaign, lastDs))
-            .set("rounds_pooled", training.rounds())
+        manifest.set("rounds_pooled", training.rounds())
             .set(CandidateTable.EMBEDDING_MODEL, embeddingModel)
             .set("embedding_dimension", pool.get(0).embedding().length)
             .set("near_duplicate_similarity", nearDuplicate));
