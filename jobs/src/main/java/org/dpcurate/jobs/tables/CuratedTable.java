@@ -81,8 +81,8 @@ public final class CuratedTable {
 
   /**
    * The most candidates a pooled table holds before merging (the last round's always count): the merge compares
-   * each row with the kept rows of its label, so its cost grows with the square of the rows (about 3 s at 10,000
-   * rows on 2 cores, 75 s at 50,000).
+   * each row with the kept rows of its label, so its cost grows with the square of the rows (on 2 cores 7 s at
+   * 30,000 rows of 15 labels, 18 s without labels: docs/benchmarks.md "Near-duplicate merges").
    */
   static final int MAX_POOLED_CANDIDATES = 50_000;
 
