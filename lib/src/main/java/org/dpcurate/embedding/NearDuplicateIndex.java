@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
  * Unit embeddings grouped by label, searched exhaustively for the most similar entry of a query's label. Exact (no
  * approximation: the greedy merges built on it must not depend on how it searches), but each label's entries sit in
  * one flat array, so a search streams memory instead of chasing one object per entry, never looks at another label's
- * entries, and is split over the cores once a label holds more than {@link #PARALLEL_ENTRIES}. This keeps the
- * quadratic merges of a large pool (10^5 candidates) in seconds rather than minutes.
+ * entries, and is split over the cores once a label holds more than {@link #PARALLEL_ENTRIES}. The merges built on
+ * it stay quadratic, but run 1.9-3.4x faster at 10,000-30,000 rows (docs/benchmarks.md "Near-duplicate merges").
  *
  * <p>Similarity is the dot product, float products summed in double; ties go to the latest entry.
  */
@@ -119,8 +119,8 @@ public final class NearDuplicateIndex {
   }
 
   /**
-   * The similarity of {@code e} and the vector at {@code offset} of {@code vectors}. Four running sums, so that the
-   * additions need not wait on each other (one chain of them is latency-bound).
+   * The similarity of {@code e} and the vector at {@code offset} of {@code vectors}, in four running sums so that
+   * each addition need not wait for the one before it.
    */
   static double similarity(float[] e, float[] vectors, int offset) {
     double s0 = 0;
