@@ -2,6 +2,7 @@ package org.dpcurate.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ class NearDuplicateIndexTest {
         matched += expected >= 0 ? 1 : 0;
       }
     }
-    org.junit.jupiter.api.Assertions.assertTrue(matched > 300, "the queries found entries often enough to test something: " + matched);
+    assertTrue(matched > 300, "the queries found entries often enough to test something: " + matched);
   }
 
   @Test

@@ -120,10 +120,9 @@ public final class CuratedTable {
       RankedCandidate r = m.ranked();
       Candidate c = pool.get(r.index());
       Object[] a = CandidateTable.attributes(c.spec());
-      rows.add(RowFactory.create(c.id(), c.text(), m.weight(), m.represents(), r.selected(), r.estimate(), r.stdError(), c.round(),
-          c.parentId(), c.generation(), a[0], a[1], a[2], a[3], a[4], a[5], c.label(),
-          CandidateTable.boxed(c.embedding()),
-          lastDs.toString()));
+      rows.add(RowFactory.create(c.id(), c.text(), m.weight(), m.represents(), r.selected(), r.estimate(),
+          r.stdError(), c.round(), c.parentId(), c.generation(), a[0], a[1], a[2], a[3], a[4], a[5], c.label(),
+          CandidateTable.boxed(c.embedding()), lastDs.toString()));
     }
     Manifest manifest = Manifest.ofRound(pool.get(pool.size() - 1).round());
     training.dates().forEach(ds -> manifest.input(w.partition(RankedTable.NAME, campaign, ds)));
