@@ -138,8 +138,7 @@ public final class CurateJob implements Job {
 
     CurationLoop.Result curated = loop.run("curated", run, simulation, estimation, refinement, rounds);
     rows.addAll(curated.rows());
-    int kept = CuratedTable.write(run.warehouse(), run.campaign(), curated.table(),
-        run.embedder().name(), estimation.curatedNearDuplicate());
+    int kept = CuratedTable.write(run.warehouse(), run.campaign(), curated.table(), run.embedder().name());
     LOG.info("curated training table: {} candidates from {} round(s)", kept, curated.table().rounds());
 
     long devices = simulation.population().devices();

@@ -53,7 +53,7 @@ public final class NightlyJob extends DatedJob {
     List<CuratedTable.Round> rounds = CuratedTable.pooledRounds(flatHistory(run, ds, e,
         estimation.curatedFlatRounds()), estimation.curatedFlatRounds());
     int rows = CuratedTable.write(run.warehouse(), run.campaign(), CuratedTable.trainingSet(rounds,
-        estimation.curatedNearDuplicate()), run.embedder().name(), estimation.curatedNearDuplicate());
+        estimation.curatedNearDuplicate()), run.embedder().name());
     return "; curated table: " + rows + " rows" + (rounds.size() > 1 ? " from the " + rounds.size()
         + " latest dates (flat votes)" : "");
   }

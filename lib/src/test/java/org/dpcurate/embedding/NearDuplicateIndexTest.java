@@ -31,11 +31,7 @@ class NearDuplicateIndexTest {
   }
 
   private static float[] unit(SplittableRandom rng) {
-    float[] v = new float[DIMENSION];
-    for (int d = 0; d < DIMENSION; d++) {
-      v[d] = (float) rng.nextGaussian();
-    }
-    return Vectors.normalize(v);
+    return Vectors.perturb(new float[DIMENSION], 1, rng);
   }
 
   @Test

@@ -43,10 +43,10 @@ public final class CuratedTable {
   public record Round(LocalDate ds, List<Candidate> pool, List<RankedCandidate> ranking) {}
 
   /**
-   * A training set, the candidates its members index (the pooled rounds' pools laid end to end) and the dates of
-   * the rounds it pools, oldest first.
+   * A training set, the candidates its members index (the pooled rounds' pools laid end to end), the dates of the
+   * rounds it pools (oldest first) and the similarity its near-duplicates were merged at.
    */
-  public record TrainingSet(List<Candidate> pool, CuratedSet set, List<LocalDate> dates) {
+  public record TrainingSet(List<Candidate> pool, CuratedSet set, List<LocalDate> dates, double nearDuplicate) {
     /** The members' candidates, in member order. */
     public List<Candidate> candidates() {
       return set.pick(pool);
@@ -104,15 +104,14 @@ public final class CuratedTable {
     float[][] embeddings = pool.stream().map(Candidate::embedding).toArray(float[][]::new);
     String[] labels = Candidate.labelsByIndex(pool);
     return new TrainingSet(pool, CuratedSet.pooled(sets, offsets).withNearDuplicatesMerged(embeddings, labels,
-        nearDuplicate), rounds.stream().map(Round::ds).toList());
+        nearDuplicate), rounds.stream().map(Round::ds).toList(), nearDuplicate);
   }
 
   /**
    * Commits {@code training} (a {@link #trainingSet}) as of its last round's date, with the rankings of the rounds it
    * pools as the manifest's inputs; returns how many rows.
    */
-  public static int write(Warehouse w, String campaign, TrainingSet training, String embeddingModel,
-      double nearDuplicate) {
+  public static int write(Warehouse w, String campaign, TrainingSet training, String embeddingModel) {
     LocalDate lastDs = training.lastDs();
     List<Row> rows = new ArrayList<>();
     List<Candidate> pool = training.pool();
@@ -130,7 +129,7 @@ public final class CuratedTable {
         manifest.set("rounds_pooled", training.rounds())
             .set(CandidateTable.EMBEDDING_MODEL, embeddingModel)
             .set("embedding_dimension", pool.get(0).embedding().length)
-            .set("near_duplicate_similarity", nearDuplicate));
+            .set("near_duplicate_similarity", training.nearDuplicate()));
     return rows.size();
   }
 }
